@@ -1,0 +1,57 @@
+/*
+ * audit_db.h: the append-only audit log and its hash chain.
+ */
+#ifndef FD_DB_AUDIT_DB_H
+#define FD_DB_AUDIT_DB_H
+
+#include <stdint.h>
+
+struct db;
+
+/* One change, as svc describes it. */
+struct audit_entry {
+	int64_t at;            /* unix time of the change */
+	int64_t user_id;       /* 0 when no account (a failed login) */
+	const char *user_name; /* login name (as typed, for a failed login) */
+	const char *desk;
+	const char *action;    /* "user.add", "login.fail", ... */
+	const char *entity;    /* "user", ... */
+	int64_t entity_id;     /* 0 for none */
+	const char *summary;   /* before/after, human-readable */
+};
+
+/*
+ * Append e, chained to the last row.  Must run inside the caller's write
+ * transaction (the chain needs the writer lock).  0 or an error.
+ */
+int audit_db_append(struct db *db, const struct audit_entry *e);
+
+/*
+ * Walk the whole chain.  Returns 0, or ERR_STATE with err_msg() naming the
+ * first row whose link or hash is wrong.  OUT: *nrows when not NULL.
+ */
+int audit_db_verify(struct db *db, int64_t *nrows);
+
+/* A row of the log, for listings.  Strings owned; free with audit_row_release. */
+struct audit_row {
+	int64_t id;
+	int64_t at;
+	char *user_name;
+	char *desk;
+	char *action;
+	char *entity;
+	int64_t entity_id;
+	char *summary;
+};
+
+void audit_row_release(struct audit_row *r);
+
+/*
+ * The newest rows (up to max), newest first, optionally only of one entity
+ * (entity NULL: all).  OUT: *rows (xmalloc'd array), *nrows; caller frees each
+ * with audit_row_release() and then the array.
+ */
+int audit_db_recent(struct db *db, const char *entity, int64_t entity_id,
+    int max, struct audit_row **rows, int *nrows);
+
+#endif

@@ -1,0 +1,183 @@
+/*
+ * svc_admin.c: backups, the integrity check and its invariants, the demo
+ * accounts.
+ */
+#include "svc/svc_admin.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "db/audit_db.h"
+#include "db/db.h"
+#include "db/user_db.h"
+#include "svc/audit.h"
+#include "svc/session.h"
+#include "util/clock.h"
+#include "util/err.h"
+#include "util/i18n.h"
+#include "util/secure.h"
+#include "util/strbuf.h"
+
+const char *const svc_demo_users[] = {
+	"admin", "director", "reception", "cashier", "cashier2", NULL,
+};
+
+/* The demo staff: login name, display name, role. */
+static const struct {
+	const char *name, *display, *role;
+} demo_staff[] = {
+	{"admin", "系统管理员", "admin"},
+	{"director", "李主任", "director"},
+	{"reception", "王丽", "receptionist"},
+	{"cashier", "陈静", "cashier"},
+	{"cashier2", "赵敏", "cashier"},
+};
+
+/* ---- backup ----------------------------------------------------------- */
+
+struct backup_op {
+	struct session *s;
+	const char *path;
+};
+
+static int
+backup_audit_tx(struct db *db, void *arg)
+{
+	struct backup_op *op = arg;
+
+	return svc_audit(db, op->s, "backup", "database", 0, "backup to %s",
+	    op->path);
+}
+
+int
+svc_backup(struct session *s, const char *path, int force)
+{
+	struct backup_op op = {s, path};
+	int rc;
+
+	if ((rc = session_require(s, PERM_BACKUP)) != 0)
+		return rc;
+	if ((rc = db_backup(s->db, path, force)) != 0)
+		return rc;
+	return db_tx(s->db, backup_audit_tx, &op);
+}
+
+/* ---- check ------------------------------------------------------------ */
+
+struct check_ctx {
+	int full;
+	struct strbuf *report;
+};
+
+static int
+check_sqlite(struct db *db, struct check_ctx *c)
+{
+	int rc = db_integrity(db, c->full);
+
+	if (rc == 0)
+		strbuf_addf(c->report, "%s: ok\n",
+		    c->full ? _("integrity check") : _("quick check"));
+	return rc;
+}
+
+static int
+check_audit(struct db *db, struct check_ctx *c)
+{
+	int64_t n;
+	int rc = audit_db_verify(db, &n);
+
+	if (rc == 0)
+		strbuf_addf(c->report, _("audit chain: %lld rows intact\n"),
+		    (long long)n);
+	return rc;
+}
+
+static int
+check_schema(struct db *db, struct check_ctx *c)
+{
+	int v = db_schema_version(db);
+
+	if (v != db_schema_latest())
+		return err_set(ERR_STATE, _("schema version is %d, expected %d"),
+		    v, db_schema_latest());
+	strbuf_addf(c->report, _("schema version: %d\n"), v);
+	return 0;
+}
+
+/* Each check, in order; later modules add their invariants here. */
+static int (*const checks[])(struct db *, struct check_ctx *) = {
+	check_schema,
+	check_sqlite,
+	check_audit,
+};
+
+static int
+check_all(struct db *db, void *arg)
+{
+	size_t i;
+	int rc;
+
+	for (i = 0; i < sizeof checks / sizeof checks[0]; i++)
+		if ((rc = checks[i](db, arg)) != 0)
+			return rc;
+	return 0;
+}
+
+int
+svc_check(struct session *s, int full, struct strbuf *report)
+{
+	struct check_ctx c = {full, report};
+	int rc;
+
+	if ((rc = session_require(s, PERM_CHECK)) != 0)
+		return rc;
+	/* One snapshot, so the checks see the same file. */
+	return db_read(s->db, check_all, &c);
+}
+
+/* ---- demo ------------------------------------------------------------- */
+
+struct demo_op {
+	const char *desk;
+	char hash[SECURE_PWHASH_BYTES];
+};
+
+static int
+demo_tx(struct db *db, void *arg)
+{
+	struct demo_op *op = arg;
+	int64_t n, id;
+	size_t i;
+	int rc;
+
+	if ((rc = user_db_count(db, &n)) != 0)
+		return rc;
+	if (n > 0)
+		return err_set(ERR_STATE, _("this database already has accounts; "
+					    "a demo needs a new file"));
+	if ((rc = db_meta_set(db, "demo", "1")) != 0)
+		return rc;
+	for (i = 0; i < sizeof demo_staff / sizeof demo_staff[0]; i++) {
+		/* One hash for all: the same known password, made once. */
+		if ((rc = user_db_insert(db, demo_staff[i].name,
+		    demo_staff[i].display, demo_staff[i].role, op->hash,
+		    clock_now(), &id)) != 0 ||
+		    (rc = svc_audit_as(db, id, demo_staff[i].name, op->desk,
+		    "user.add", "user", id, "demo account %s, role %s",
+		    demo_staff[i].name, demo_staff[i].role)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+int
+svc_demo_init(struct db *db, const char *desk)
+{
+	struct demo_op op;
+	int rc;
+
+	op.desk = desk;
+	if ((rc = secure_pw_hash(op.hash, SVC_DEMO_PASSWORD)) != 0)
+		return rc;
+	return db_tx(db, demo_tx, &op);
+}
