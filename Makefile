@@ -24,7 +24,7 @@ INI_CFLAGS := $(shell pkg-config --cflags iniparser 2>/dev/null || echo -I/usr/i
 INI_LIBS   := $(shell pkg-config --libs iniparser 2>/dev/null || echo -liniparser)
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
-CPPFLAGS += -Iinclude -I$(B)/gen -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED \
+CPPFLAGS += -Iinclude -Itests -I$(B)/gen -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED \
 	    -DFD_VERSION='"$(VERSION)"' -DFD_LOCALEDIR='"$(LOCALEDIR)"' \
 	    -DFD_SYSCONFDIR='"$(SYSCONFDIR)"'
 CFLAGS  ?= $(OPT)
@@ -94,16 +94,22 @@ $(BIN): $(call objs,$(APP_SRC),o) $(B)/libfdmodel.a $(B)/libfddb.a $(B)/libfduti
 
 # ---- tests ------------------------------------------------------------------
 $(B)/t/test_%: $(B)/o/tests/unit/test_%.o $(TESTLIB) $(B)/libfdutil.a
+@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(CMOCKA_LIBS)
 $(B)/t/test_%: $(B)/o/tests/db/test_%.o $(TESTLIB) $(B)/libfddb.a $(B)/libfdutil.a
+@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(CMOCKA_LIBS)
 $(B)/t/test_%: $(B)/o/tests/ui/test_%.o $(TESTLIB) $(B)/libfdmodel.a $(B)/libfdutil.a
+@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(CMOCKA_LIBS)
 $(B)/asan/t/test_%: $(B)/asan/tests/ui/test_%.o $(B)/asan/tests/testlib.o $(B)/asan/libfdmodel.a $(B)/asan/libfdutil.a
+@mkdir -p $(@D)
 	$(CC) $(SAN) -o $@ $^ $(LDLIBS) $(CMOCKA_LIBS)
 $(B)/asan/t/test_%: $(B)/asan/tests/unit/test_%.o $(B)/asan/tests/testlib.o $(B)/asan/libfdutil.a
+@mkdir -p $(@D)
 	$(CC) $(SAN) -o $@ $^ $(LDLIBS) $(CMOCKA_LIBS)
 $(B)/asan/t/test_%: $(B)/asan/tests/db/test_%.o $(B)/asan/tests/testlib.o $(B)/asan/libfddb.a $(B)/asan/libfdutil.a
+@mkdir -p $(@D)
 	$(CC) $(SAN) -o $@ $^ $(LDLIBS) $(CMOCKA_LIBS)
 
 # Set-up first (installs what is missing), then every test.
