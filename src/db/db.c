@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -26,6 +27,8 @@
 #define FD_APPLICATION_ID 0x4644534b
 
 #define TX_TRIES 8 /* whole-transaction attempts on BUSY */
+
+static void backoff(int attempt);
 
 /* One cached statement, keyed by the address of its SQL text. */
 struct stmt_slot {
@@ -109,14 +112,32 @@ set_db_msg(int code, int xrc, const char *errmsg)
 	return err_set(code, "%s", err_str(code));
 }
 
+/*
+ * A full disk shows up as SQLITE_FULL when the database or WAL grows, but as
+ * an I/O error when the shared-memory file cannot be extended: ask errno.
+ */
+static int
+disk_full(struct db *db, int xrc)
+{
+	int e;
+
+	if ((xrc & 0xff) == SQLITE_FULL)
+		return SQLITE_FULL;
+	e = db->h != NULL ? sqlite3_system_errno(db->h) : 0;
+	if ((xrc & 0xff) == SQLITE_IOERR && (e == ENOSPC || e == EDQUOT))
+		return SQLITE_FULL;
+	return xrc;
+}
+
 int
 db_fail(struct db *db, sqlite3_stmt *st)
 {
-	int xrc = sqlite3_extended_errcode(db->h);
+	int xrc = disk_full(db, sqlite3_extended_errcode(db->h));
 	const char *msg = sqlite3_errmsg(db->h);
 	int code = map_rc(xrc);
 
-	log_debug("sqlite error %d '%s' in '%s'", xrc, msg,
+	log_debug("sqlite error %d (errno %d) '%s' in '%s'", xrc,
+	    sqlite3_system_errno(db->h), msg,
 	    st != NULL ? sqlite3_sql(st) : "?");
 	return set_db_msg(code, xrc, msg);
 }
@@ -130,6 +151,7 @@ db_fail_rc(struct db *db, int rc, const char *what)
 
 	if ((xrc & 0xff) != (rc & 0xff))
 		xrc = rc;
+	xrc = disk_full(db, xrc);
 	log_debug("sqlite error %d '%s' in %s", xrc, msg, what);
 	return set_db_msg(map_rc(xrc), xrc, msg);
 }
@@ -430,7 +452,13 @@ migrate(struct db *db)
 	return 0;
 }
 
-/* Stamp a new file as ours, or refuse a file that belongs to someone else. */
+/*
+ * Stamp a new file as ours, or refuse a file that belongs to someone else.
+ * Runs before anything changes the file.  The tables are counted before the
+ * id is read: a desk creating the file stamps it before it makes tables, so
+ * a file another desk is creating at this moment is never taken for
+ * another program's.
+ */
 static int
 check_identity(struct db *db)
 {
@@ -438,13 +466,12 @@ check_identity(struct db *db)
 	char sql[64];
 	int rc;
 
-	if ((rc = query_int(db, "PRAGMA application_id", &appid)) != 0)
+	if ((rc = query_int(db, "SELECT count(*) FROM sqlite_schema",
+	    &ntables)) != 0 ||
+	    (rc = query_int(db, "PRAGMA application_id", &appid)) != 0)
 		return rc;
 	if (appid == FD_APPLICATION_ID)
 		return 0;
-	if ((rc = query_int(db, "SELECT count(*) FROM sqlite_schema",
-	    &ntables)) != 0)
-		return rc;
 	if (appid != 0 || ntables != 0)
 		return err_set(ERR_INVALID,
 		    _("%s is an SQLite database of another program, not a "
@@ -456,13 +483,11 @@ check_identity(struct db *db)
 }
 
 static int
-set_pragmas(struct db *db, int busy_ms)
+set_pragmas(struct db *db)
 {
 	sqlite3_stmt *st = NULL;
 	int rc, wal = 0;
 
-	sqlite3_extended_result_codes(db->h, 1);
-	sqlite3_busy_timeout(db->h, busy_ms);
 	if ((rc = db_exec(db, "PRAGMA foreign_keys = ON")) != 0)
 		return rc;
 	rc = sqlite3_prepare_v2(db->h, "PRAGMA journal_mode = WAL", -1, &st,
@@ -520,7 +545,7 @@ int
 db_open(struct db **out, const char *path, int busy_timeout_ms, int flags)
 {
 	struct db *db;
-	int rc, oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+	int rc, attempt, oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
 
 	*out = NULL;
 	if ((rc = check_path(path, flags)) != 0)
@@ -541,8 +566,21 @@ db_open(struct db **out, const char *path, int busy_timeout_ms, int flags)
 		    sqlite3_errstr(rc));
 		goto fail;
 	}
-	if ((rc = set_pragmas(db, busy_timeout_ms)) != 0 ||
-	    (rc = check_identity(db)) != 0 || (rc = migrate(db)) != 0)
+	sqlite3_extended_result_codes(db->h, 1);
+	sqlite3_busy_timeout(db->h, busy_timeout_ms);
+	/*
+	 * Two desks creating the file at once can meet where SQLite cannot
+	 * wait (changing the journal mode): each step is safe to repeat.
+	 */
+	for (attempt = 0;; attempt++) {
+		if ((rc = check_identity(db)) == 0 &&
+		    (rc = set_pragmas(db)) == 0)
+			rc = migrate(db);
+		if (rc != ERR_BUSY || attempt + 1 >= TX_TRIES)
+			break;
+		backoff(attempt);
+	}
+	if (rc != 0)
 		goto fail;
 	*out = db;
 	return 0;
@@ -676,9 +714,16 @@ db_backup(struct db *db, const char *path, int force)
 {
 	sqlite3 *dst = NULL;
 	sqlite3_backup *bk;
+	struct stat st_db, st_to;
 	char *tmp;
 	int rc;
 
+	/* Renamed over, the live file would vanish under every open desk. */
+	if (stat(path, &st_to) == 0 && stat(db->path, &st_db) == 0 &&
+	    st_to.st_dev == st_db.st_dev && st_to.st_ino == st_db.st_ino)
+		return err_set(ERR_INVALID, _("the backup must not overwrite "
+					      "the database itself; choose "
+					      "another file"));
 	if (fs_exists(path) && !force)
 		return err_set(ERR_CONFLICT,
 		    _("%s already exists; choose another name or add --force"),

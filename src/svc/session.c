@@ -50,6 +50,10 @@ session_require(const struct session *s, enum perm_action action)
 {
 	if (perm_allows(s->role, action))
 		return 0;
+	if (s->role == ROLE_DIRECTOR)
+		return err_set(ERR_DENIED,
+		    _("a %s may not do this; ask the administrator"),
+		    role_label(s->role));
 	return err_set(ERR_DENIED, _("a %s may not do this; ask the director"),
 	    role_label(s->role));
 }
@@ -100,9 +104,14 @@ attempt_tx(struct db *db, void *arg)
 		rc = svc_audit_as(db, u.id, u.name, a->desk, "login.refused",
 		    "user", u.id, "account locked");
 	} else if (!a->password_ok) {
+		/* A lock that has run out leaves no tries behind it. */
+		if (u.locked_until != 0 &&
+		    (rc = user_db_clear_fail(db, u.id, now)) == 0)
+			u.failed = 0;
 		until = now + (int64_t)a->cfg->lockout_minutes * 60;
-		rc = user_db_fail(db, u.id, a->cfg->max_failed_logins, until,
-		    now);
+		if (rc == 0)
+			rc = user_db_fail(db, u.id, a->cfg->max_failed_logins,
+			    until, now);
 		if (rc == 0 && u.failed + 1 >= a->cfg->max_failed_logins) {
 			a->rc = ERR_STATE;
 			a->locked_until = until;

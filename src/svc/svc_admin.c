@@ -75,7 +75,7 @@ check_sqlite(struct db *db, struct check_ctx *c)
 	int rc = db_integrity(db, c->full);
 
 	if (rc == 0)
-		strbuf_addf(c->report, "%s: ok\n",
+		strbuf_addf(c->report, _("%s: ok\n"),
 		    c->full ? _("integrity check") : _("quick check"));
 	return rc;
 }

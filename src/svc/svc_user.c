@@ -207,9 +207,11 @@ svc_user_passwd(struct session *s, const char *name, const char *password)
 	struct user_op op = {s, name, NULL, NULL, hash, 0};
 	int rc;
 
-	if (name == NULL || strcmp(name, s->user) != 0)
-		if ((rc = session_require(s, PERM_USER_MANAGE)) != 0)
-			return rc;
+	if (name == NULL || name[0] == '\0')
+		return err_set(ERR_INVALID, _("enter the user name"));
+	if (strcmp(name, s->user) != 0 &&
+	    (rc = session_require(s, PERM_USER_MANAGE)) != 0)
+		return rc;
 	if ((rc = svc_password_ok(password)) != 0 ||
 	    (rc = secure_pw_hash(hash, password)) != 0)
 		return rc;

@@ -1,0 +1,514 @@
+/*
+ * test_audit.c: db/audit_db.c, the hash chain of the audit log, and the
+ * chain check of svc_check().  Tampering is done as an attacker would: with
+ * a raw SQLite connection, dropping the append-only triggers first.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "testlib.h"
+
+#include <sqlite3.h>
+
+#include "db/audit_db.h"
+#include "db/db.h"
+#include "db/user_db.h"
+#include "svc/session.h"
+#include "svc/svc_admin.h"
+#include "util/config.h"
+#include "util/err.h"
+#include "util/secure.h"
+#include "util/strbuf.h"
+
+#define NROWS 1000
+#define PW "Audit-2024"
+
+static struct config cfg;
+static char pw_hash[SECURE_PWHASH_BYTES]; /* of PW, made once */
+
+struct fx {
+	struct db *db;
+	int64_t admin; /* users.id of "admin" */
+};
+
+static void
+assert_msg_has(const char *want)
+{
+	if (strstr(err_msg(), want) == NULL)
+		fail_msg("message \"%s\" lacks \"%s\"", err_msg(), want);
+}
+
+/* Run SQL on a raw connection to path, as an attacker would. */
+static void
+raw_exec(const char *path, const char *sql)
+{
+	sqlite3 *h = NULL;
+	char *msg = NULL, why[300];
+	int rc;
+
+	if (sqlite3_open(path, &h) != SQLITE_OK)
+		fail_msg("raw open %s", path);
+	sqlite3_busy_timeout(h, 5000);
+	rc = sqlite3_exec(h, sql, NULL, NULL, &msg);
+	snprintf(why, sizeof why, "%s", msg ? msg : "?");
+	sqlite3_free(msg);
+	sqlite3_close(h);
+	if (rc != SQLITE_OK)
+		fail_msg("raw exec '%s': %s", sql, why);
+}
+
+/* NROWS rows of varied content, Chinese and hostile, by one admin. */
+static int
+fill_chain(struct db *db, void *arg)
+{
+	struct fx *f = arg;
+	static const char *const desks[] = {"1号窗口", "收费窗口", "", "desk\t3"};
+	struct audit_entry e;
+	char summary[128];
+	int i, rc;
+
+	if ((rc = user_db_insert(db, "admin", "系统管理员", "admin", pw_hash,
+	    1700000000, &f->admin)) != 0)
+		return rc;
+	for (i = 1; i <= NROWS; i++) {
+		snprintf(summary, sizeof summary,
+		    "业主 张三 3-2-1502 物业费 %d.%02d 元 -> 已收 \"%d\"", i, i % 100,
+		    i);
+		memset(&e, 0, sizeof e);
+		e.at = 1700000000 + i;
+		e.user_id = i % 3 ? f->admin : 0;
+		e.user_name = i % 3 ? "admin" : "陌生人\x01";
+		e.desk = desks[i % 4];
+		e.action = i % 2 ? "fee.collect" : "owner.edit";
+		e.entity = i % 2 ? "payment" : "owner";
+		e.entity_id = i % 5 ? i : 0;
+		e.summary = i % 7 ? summary : NULL;
+		if ((rc = audit_db_append(db, &e)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+static int
+setup(void **state)
+{
+	static int seq;
+	struct fx *f = calloc(1, sizeof *f);
+	char name[32];
+
+	snprintf(name, sizeof name, "audit%d.db", seq++);
+	unlink(test_path(name));
+	if (db_open(&f->db, test_path(name), cfg.busy_timeout_ms,
+	    DB_OPEN_CREATE) != 0)
+		fail_msg("db_open: %s", err_msg());
+	if (db_tx(f->db, fill_chain, f) != 0)
+		fail_msg("fill: %s", err_msg());
+	err_clear();
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fx *f = *state;
+
+	db_close(&f->db);
+	free(f);
+	return 0;
+}
+
+/* ---- an intact chain ---------------------------------------------------- */
+
+static void
+test_chain_intact(void **state)
+{
+	struct fx *f = *state;
+	struct audit_row *rows;
+	int64_t n = -1;
+	int nrows, i;
+
+	assert_int_equal(audit_db_verify(f->db, &n), 0);
+	assert_int_equal(n, NROWS);
+	assert_int_equal(audit_db_verify(f->db, NULL), 0);
+
+	/* Newest first; the fields come back as written. */
+	assert_int_equal(audit_db_recent(f->db, NULL, 0, 3, &rows, &nrows), 0);
+	assert_int_equal(nrows, 3);
+	assert_int_equal(rows[0].id, NROWS);
+	assert_int_equal(rows[0].at, 1700000000 + NROWS);
+	assert_string_equal(rows[0].action, "owner.edit");
+	assert_string_equal(rows[0].entity, "owner");
+	assert_int_equal(rows[0].entity_id, 0);
+	assert_string_equal(rows[1].user_name, "陌生人\x01");
+	assert_string_equal(rows[1].desk, "desk\t3");
+	assert_non_null(strstr(rows[1].summary, "业主 张三 3-2-1502"));
+	for (i = 0; i < nrows; i++)
+		audit_row_release(&rows[i]);
+	free(rows);
+
+	/* A NULL summary is stored (and hashed) as empty text. */
+	assert_int_equal(audit_db_recent(f->db, "owner", 994, 10, &rows,
+	    &nrows), 0);
+	assert_int_equal(nrows, 1);
+	assert_string_equal(rows[0].summary, "");
+	audit_row_release(&rows[0]);
+	free(rows);
+
+	/* By entity. */
+	assert_int_equal(audit_db_recent(f->db, "payment", 501, 10, &rows,
+	    &nrows), 0);
+	assert_int_equal(nrows, 1);
+	assert_int_equal(rows[0].id, 501);
+	audit_row_release(&rows[0]);
+	free(rows);
+	assert_int_equal(audit_db_recent(f->db, "payment", 502, 10, &rows,
+	    &nrows), 0);
+	assert_int_equal(nrows, 0);
+	free(rows);
+}
+
+/* Appending goes on from the last row, across connections. */
+static int
+append_one(struct db *db, void *arg)
+{
+	struct audit_entry e = {
+		.at = 1800000000, .user_name = "admin", .desk = "1号窗口",
+		.action = "backup", .entity = "database",
+		.summary = "备份到 /srv/备份.db",
+	};
+
+	e.user_id = *(int64_t *)arg;
+	return audit_db_append(db, &e);
+}
+
+static int
+append_then_fail(struct db *db, void *arg)
+{
+	int rc = append_one(db, arg);
+
+	return rc != 0 ? rc : ERR_CONFLICT;
+}
+
+static void
+test_chain_continues(void **state)
+{
+	struct fx *f = *state;
+	struct db *db2 = NULL;
+	int64_t n;
+
+	assert_int_equal(db_open(&db2, db_path(f->db), cfg.busy_timeout_ms, 0),
+	    0);
+	assert_int_equal(db_tx(db2, append_one, &f->admin), 0);
+	assert_int_equal(db_tx(f->db, append_one, &f->admin), 0);
+	/* A rolled-back append leaves no trace and no gap. */
+	assert_int_equal(db_tx(f->db, append_then_fail, &f->admin),
+	    ERR_CONFLICT);
+	assert_int_equal(db_tx(db2, append_one, &f->admin), 0);
+	assert_int_equal(audit_db_verify(f->db, &n), 0);
+	assert_int_equal(n, NROWS + 3);
+	assert_int_equal(audit_db_verify(db2, &n), 0);
+	assert_int_equal(n, NROWS + 3);
+	db_close(&db2);
+}
+
+/* An empty log verifies with zero rows. */
+static void
+test_chain_empty(void **state)
+{
+	struct db *db = NULL;
+	int64_t n = -1;
+
+	(void)state;
+	unlink(test_path("empty.db"));
+	assert_int_equal(db_open(&db, test_path("empty.db"),
+	    cfg.busy_timeout_ms, DB_OPEN_CREATE), 0);
+	assert_int_equal(audit_db_verify(db, &n), 0);
+	assert_int_equal(n, 0);
+	db_close(&db);
+}
+
+/* ---- tampering ------------------------------------------------------------ */
+
+static void
+test_tamper_summary(void **state)
+{
+	struct fx *f = *state;
+	int64_t n;
+
+	raw_exec(db_path(f->db), "DROP TRIGGER audit_no_update;"
+	    "UPDATE audit_log SET summary = '已收 0.01 元' WHERE id = 537");
+	assert_int_equal(audit_db_verify(f->db, &n), ERR_STATE);
+	assert_msg_has("row 537:");
+	assert_msg_has("changed");
+	assert_int_equal(n, 536);
+}
+
+/* Any field counts, even the time or who did it. */
+static void
+test_tamper_fields(void **state)
+{
+	struct fx *f = *state;
+
+	raw_exec(db_path(f->db), "DROP TRIGGER audit_no_update;"
+	    "UPDATE audit_log SET at = at + 1 WHERE id = 900");
+	assert_int_equal(audit_db_verify(f->db, NULL), ERR_STATE);
+	assert_msg_has("row 900:");
+	raw_exec(db_path(f->db), "UPDATE audit_log SET at = at - 1 WHERE"
+	    " id = 900; UPDATE audit_log SET user_name = 'director' WHERE"
+	    " id = 13");
+	assert_int_equal(audit_db_verify(f->db, NULL), ERR_STATE);
+	assert_msg_has("row 13:");
+	raw_exec(db_path(f->db), "UPDATE audit_log SET user_name = 'admin'"
+	    " WHERE id = 13; UPDATE audit_log SET entity_id = 1 WHERE"
+	    " id = 1000");
+	assert_int_equal(audit_db_verify(f->db, NULL), ERR_STATE);
+	assert_msg_has("row 1000");
+	assert_msg_has("changed");
+	/* Put back exactly: intact again. */
+	raw_exec(db_path(f->db), "UPDATE audit_log SET entity_id = NULL"
+	    " WHERE id = 1000");
+	assert_int_equal(audit_db_verify(f->db, NULL), 0);
+}
+
+/* A row removed from the middle: the next one no longer links. */
+static void
+test_tamper_delete(void **state)
+{
+	struct fx *f = *state;
+	int64_t n;
+
+	raw_exec(db_path(f->db), "DROP TRIGGER audit_no_delete;"
+	    "DELETE FROM audit_log WHERE id = 700");
+	assert_int_equal(audit_db_verify(f->db, &n), ERR_STATE);
+	assert_msg_has("row 701:");
+	assert_msg_has("does not link");
+	assert_int_equal(n, 699);
+}
+
+/* A row rewritten with a fresh, self-consistent hash still breaks the link. */
+static void
+test_tamper_rehash(void **state)
+{
+	struct fx *f = *state;
+
+	raw_exec(db_path(f->db), "DROP TRIGGER audit_no_update;"
+	    "UPDATE audit_log SET hash = zeroblob(32) WHERE id = 250");
+	assert_int_equal(audit_db_verify(f->db, NULL), ERR_STATE);
+	assert_msg_has("row 250");
+	raw_exec(db_path(f->db), "UPDATE audit_log SET prev_hash ="
+	    " (SELECT hash FROM audit_log WHERE id = 249) WHERE id = 250");
+	assert_int_equal(audit_db_verify(f->db, NULL), ERR_STATE);
+	assert_msg_has("row 250");
+}
+
+/*
+ * The newest rows cut off: what is left is a valid, shorter chain.  A hash
+ * chain alone cannot tell; this test records that limit.
+ */
+static void
+test_tamper_truncate_tail(void **state)
+{
+	struct fx *f = *state;
+	int64_t n;
+
+	raw_exec(db_path(f->db), "DROP TRIGGER audit_no_delete;"
+	    "DELETE FROM audit_log WHERE id > 990");
+	assert_int_equal(audit_db_verify(f->db, &n), 0);
+	assert_int_equal(n, 990);
+}
+
+/* ---- svc_check ------------------------------------------------------------ */
+
+static void
+admin_session(struct fx *f, struct session *s)
+{
+	if (svc_login(f->db, &cfg, "admin", PW, s) != 0)
+		fail_msg("login: %s", err_msg());
+}
+
+static void
+test_check_clean(void **state)
+{
+	struct fx *f = *state;
+	struct strbuf report = STRBUF_INIT;
+	struct session s;
+	char want[64];
+
+	admin_session(f, &s);
+	assert_int_equal(svc_check(&s, 0, &report), 0);
+	/* The login is a row too. */
+	snprintf(want, sizeof want, "audit chain: %d rows intact", NROWS + 1);
+	if (strstr(report.buf, want) == NULL)
+		fail_msg("report lacks '%s':\n%s", want, report.buf);
+	assert_non_null(strstr(report.buf, "quick check: ok"));
+	strbuf_reset(&report);
+	assert_int_equal(svc_check(&s, 1, &report), 0);
+	assert_non_null(strstr(report.buf, "integrity check: ok"));
+	assert_non_null(strstr(report.buf, want));
+	strbuf_release(&report);
+	session_release(&s);
+}
+
+static void
+test_check_broken(void **state)
+{
+	struct fx *f = *state;
+	struct strbuf report = STRBUF_INIT;
+	struct session s;
+
+	admin_session(f, &s);
+	raw_exec(db_path(f->db), "DROP TRIGGER audit_no_update;"
+	    "DROP TRIGGER audit_no_delete;"
+	    "DELETE FROM audit_log WHERE id = 300;"
+	    "UPDATE audit_log SET summary = 'x' WHERE id = 800");
+	assert_int_equal(svc_check(&s, 0, &report), ERR_STATE);
+	/* The first broken link, not the later one. */
+	assert_msg_has("row 301:");
+	assert_msg_has("does not link");
+	assert_null(strstr(report.buf, "rows intact"));
+	strbuf_release(&report);
+	session_release(&s);
+}
+
+/* Only those allowed may run the check. */
+static int
+add_receptionist(struct db *db, void *arg)
+{
+	(void)arg;
+	return user_db_insert(db, "wangli", "王丽", "receptionist", pw_hash,
+	    1700000000, NULL);
+}
+
+static void
+test_check_denied(void **state)
+{
+	struct fx *f = *state;
+	struct strbuf report = STRBUF_INIT;
+	struct session s;
+
+	assert_int_equal(db_tx(f->db, add_receptionist, NULL), 0);
+	if (svc_login(f->db, &cfg, "wangli", PW, &s) != 0)
+		fail_msg("login: %s", err_msg());
+	assert_int_equal(svc_check(&s, 0, &report), ERR_DENIED);
+	assert_int_equal(report.len, 0);
+	strbuf_release(&report);
+	session_release(&s);
+}
+
+/* The real program: `frontdesk check` exits 1 and names the row. */
+static int
+run_check(const char *db, char *out, size_t outsz)
+{
+	const char *bin = getenv("FD_BIN");
+	int in[2], res[2], status;
+	size_t len = 0;
+	ssize_t r;
+	pid_t pid;
+
+	if (bin == NULL || bin[0] == '\0')
+		fail_msg("FD_BIN is not set: run through 'make check-db' or"
+		    " set FD_BIN to the built frontdesk");
+	assert_int_equal(pipe(in), 0);
+	assert_int_equal(pipe(res), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		dup2(in[0], 0);
+		dup2(res[1], 1);
+		dup2(res[1], 2);
+		close(in[0]);
+		close(in[1]);
+		close(res[0]);
+		close(res[1]);
+		setenv("FRONTDESK_CONFIG", test_path("frontdesk.ini"), 1);
+		execl(bin, bin, "--db", db, "check", "--user", "admin",
+		    "--password-stdin", (char *)NULL);
+		_exit(127);
+	}
+	close(in[0]);
+	close(res[1]);
+	assert_int_equal(write(in[1], PW "\n", strlen(PW) + 1),
+	    (ssize_t)strlen(PW) + 1);
+	close(in[1]);
+	while (len + 1 < outsz && (r = read(res[0], out + len,
+	    outsz - len - 1)) > 0)
+		len += (size_t)r;
+	out[len] = '\0';
+	close(res[0]);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	return WEXITSTATUS(status);
+}
+
+static void
+test_check_binary(void **state)
+{
+	struct fx *f = *state;
+	char out[4096], want[64];
+	int rc;
+
+	rc = run_check(db_path(f->db), out, sizeof out);
+	if (rc != 0)
+		fail_msg("frontdesk check exited %d:\n%s", rc, out);
+	snprintf(want, sizeof want, "audit chain: %d rows intact", NROWS + 1);
+	if (strstr(out, want) == NULL)
+		fail_msg("output lacks '%s':\n%s", want, out);
+
+	raw_exec(db_path(f->db), "DROP TRIGGER audit_no_update;"
+	    "UPDATE audit_log SET summary = 'x' WHERE id = 42");
+	rc = run_check(db_path(f->db), out, sizeof out);
+	if (rc != 1 || strstr(out, "row 42") == NULL)
+		fail_msg("frontdesk check on a broken chain exited %d:\n%s",
+		    rc, out);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_chain_intact, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_chain_continues, setup,
+		    teardown),
+		cmocka_unit_test(test_chain_empty),
+		cmocka_unit_test_setup_teardown(test_tamper_summary, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_tamper_fields, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_tamper_delete, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_tamper_rehash, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_tamper_truncate_tail,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_check_clean, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_check_broken, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_check_denied, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_check_binary, setup,
+		    teardown),
+	};
+	char ini[700];
+	int rc;
+
+	test_locale();
+	/* For the real program: English, and a log of its own. */
+	snprintf(ini, sizeof ini, "[ui]\nlanguage = en\n[log]\npath = %s\n",
+	    test_path("frontdesk.log"));
+	test_write_file(test_path("frontdesk.ini"), ini);
+	config_defaults(&cfg);
+	cfg.max_failed_logins = 5;
+	if (secure_pw_hash(pw_hash, PW) != 0) {
+		fprintf(stderr, "cannot hash: %s\n", err_msg());
+		return 1;
+	}
+	rc = cmocka_run_group_tests(tests, NULL, NULL);
+	config_release(&cfg);
+	return rc;
+}
