@@ -94,22 +94,22 @@ $(BIN): $(call objs,$(APP_SRC),o) $(B)/libfdmodel.a $(B)/libfddb.a $(B)/libfduti
 
 # ---- tests ------------------------------------------------------------------
 $(B)/t/test_%: $(B)/o/tests/unit/test_%.o $(TESTLIB) $(B)/libfdutil.a
-@mkdir -p $(@D)
+	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(CMOCKA_LIBS)
 $(B)/t/test_%: $(B)/o/tests/db/test_%.o $(TESTLIB) $(B)/libfddb.a $(B)/libfdutil.a
-@mkdir -p $(@D)
+	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(CMOCKA_LIBS)
 $(B)/t/test_%: $(B)/o/tests/ui/test_%.o $(TESTLIB) $(B)/libfdmodel.a $(B)/libfdutil.a
-@mkdir -p $(@D)
+	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(CMOCKA_LIBS)
 $(B)/asan/t/test_%: $(B)/asan/tests/ui/test_%.o $(B)/asan/tests/testlib.o $(B)/asan/libfdmodel.a $(B)/asan/libfdutil.a
-@mkdir -p $(@D)
+	@mkdir -p $(@D)
 	$(CC) $(SAN) -o $@ $^ $(LDLIBS) $(CMOCKA_LIBS)
 $(B)/asan/t/test_%: $(B)/asan/tests/unit/test_%.o $(B)/asan/tests/testlib.o $(B)/asan/libfdutil.a
-@mkdir -p $(@D)
+	@mkdir -p $(@D)
 	$(CC) $(SAN) -o $@ $^ $(LDLIBS) $(CMOCKA_LIBS)
 $(B)/asan/t/test_%: $(B)/asan/tests/db/test_%.o $(B)/asan/tests/testlib.o $(B)/asan/libfddb.a $(B)/asan/libfdutil.a
-@mkdir -p $(@D)
+	@mkdir -p $(@D)
 	$(CC) $(SAN) -o $@ $^ $(LDLIBS) $(CMOCKA_LIBS)
 
 # Set-up first (installs what is missing), then every test.
@@ -142,7 +142,7 @@ $(B)/locale/%/LC_MESSAGES/frontdesk.mo: po/%.po
 	@mkdir -p $(@D)
 	msgfmt --check -o $@ $<
 pot:
-	xgettext --from-code=UTF-8 -k_ -kN_ -o po/frontdesk.pot $(sort $(wildcard src/*/*.c)) src/main.c
+	sh scripts/check-i18n.sh --pot
 
 # ---- set-up, run ------------------------------------------------------------
 deps:

@@ -184,7 +184,10 @@ main(int argc, char **argv)
 
 	if (utf8_locale() != 0)
 		return CLI_FAIL;
-	i18n_init(NULL);
+	/* Until the configuration says otherwise, speak the default language. */
+	config_defaults(&cfg);
+	i18n_init(getenv("LANGUAGE") ? NULL : cfg.language);
+	config_release(&cfg);
 	if ((rc = take_globals(&argc, argv, &g)) != 0)
 		return rc;
 	if (g.version) {

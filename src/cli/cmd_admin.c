@@ -91,7 +91,9 @@ cmd_check(struct cli *c)
 		return cli_usage("%s", usage);
 	if ((rc = cli_open_session(c, a.user, a.pw_stdin, &db, &s)) != 0)
 		return rc;
-	if (svc_check(&s, a.full, &report) != 0) {
+	if (session_require(&s, PERM_CHECK) != 0) {
+		rc = cli_fail_err();
+	} else if (svc_check(&s, a.full, &report) != 0) {
 		fputs(report.buf, stdout);
 		rc = cli_fail(_("check failed: %s"), err_msg());
 	} else {

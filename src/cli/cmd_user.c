@@ -80,7 +80,9 @@ do_add(struct session *s, const struct user_args *a)
 	enum role role;
 	int rc;
 
-	if (role_parse(a->role, &role) != 0)
+	/* Refuse before asking for a password that would be thrown away. */
+	if (role_parse(a->role, &role) != 0 ||
+	    session_require(s, PERM_USER_MANAGE) != 0)
 		return cli_fail_err();
 	if ((rc = cli_read_password(pw, sizeof pw,
 	    _("Password for the new user: "), a->pw_stdin)) != 0)
