@@ -120,7 +120,8 @@ test: deps
 	$(MAKE) check
 	$(MAKE) check-cli
 	$(MAKE) check-e2e
-	$(MAKE) asan
+	$(MAKE) -j2 asan
+	$(MAKE) fuzz FUZZ_SECONDS=5
 	@echo "all test suites passed"
 
 check: check-unit check-db

@@ -7,7 +7,7 @@ need=""
 have_cmd() { command -v "$1" >/dev/null 2>&1; }
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'ok installed'; }
 for p in gcc make pkg-config libncurses-dev libsqlite3-dev libiniparser-dev libsodium-dev \
-	libcmocka-dev tmux gettext sqlite3 libc-l10n; do
+	libcmocka-dev tmux gettext sqlite3 libc-l10n clang libclang-rt-14-dev cppcheck; do
 	if have_cmd dpkg-query; then
 		have_pkg "$p" || need="$need $p"
 	fi

@@ -54,4 +54,37 @@ void audit_row_release(struct audit_row *r);
 int audit_db_recent(struct db *db, const char *entity, int64_t entity_id,
     int max, struct audit_row **rows, int *nrows);
 
+/*
+ * Rows in the log.  Ids run 1..N without a gap (each row is max(id)+1 under
+ * the writer lock, and rows are never deleted), so this is also the newest
+ * id: newest-first row i is id N-i.  OUT: *n (0 for an empty log).
+ * 0 or an error.
+ */
+int audit_db_count(struct db *db, int64_t *n);
+
+/*
+ * The rows with ids lo..hi, newest first (at most AUDIT_DB_WINDOW_MAX; an
+ * empty range gives none).  A window by id, never OFFSET, so any page of a
+ * long log costs the same.  OUT: *rows (xmalloc'd, NULL when none),
+ * *nrows; caller frees each with audit_row_release() and then the array.
+ * 0 or an error.
+ */
+#define AUDIT_DB_WINDOW_MAX 4096
+int audit_db_window(struct db *db, int64_t lo, int64_t hi,
+    struct audit_row **rows, int *nrows);
+
+/* One row by id.  OUT: *out (free with audit_row_release()).  0,
+ * ERR_NOTFOUND or an error. */
+int audit_db_get(struct db *db, int64_t id, struct audit_row *out);
+
+/*
+ * The ids of the rows whose user name, action or summary contains text
+ * (literally: '%', '_' and '\' match only themselves; ASCII letters in
+ * either case), newest first.  text "" matches every row.
+ * OUT: *ids (xmalloc'd, NULL when none), *nids; caller frees *ids.
+ * 0 or an error (then *ids is NULL and *nids 0).
+ */
+int audit_db_match_ids(struct db *db, const char *text, int64_t **ids,
+    int *nids);
+
 #endif

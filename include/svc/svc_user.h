@@ -32,6 +32,14 @@ void user_info_release(struct user_info *u);
  */
 int svc_password_ok(const char *password);
 
+/* The rules of a login name (2-32 of a-z, 0-9, '.', '_', '-'), so a form
+ * can check the field as it is left.  0 or ERR_INVALID with a message. */
+int svc_user_name_ok(const char *name);
+
+/* The rules of a display name (1-32 characters, no control characters).
+ * 0 or ERR_INVALID with a message. */
+int svc_user_display_ok(const char *display);
+
 /*
  * A new, empty database's first account (role admin), outside any session:
  * refused with ERR_STATE when the file already has users.  Audited as
@@ -65,6 +73,13 @@ int svc_user_list(struct session *s, struct user_info **rows, int *nrows);
 
 /* Disable an account (never deleted).  Needs PERM_USER_MANAGE; not oneself. */
 int svc_user_disable(struct session *s, const char *name);
+
+/*
+ * Enable a disabled account again (its password and role are as before).
+ * Needs PERM_USER_MANAGE.  ERR_NOTFOUND for no such account, ERR_STATE
+ * when it is already active.
+ */
+int svc_user_enable(struct session *s, const char *name);
 
 /* Clear the failed tries and the lock.  Needs PERM_USER_UNLOCK. */
 int svc_user_unlock(struct session *s, const char *name);

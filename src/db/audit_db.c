@@ -5,6 +5,7 @@
  */
 #include "db/audit_db.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,7 +24,14 @@ enum {
 	AUDIT_SQL_WALK,
 	AUDIT_SQL_RECENT,
 	AUDIT_SQL_RECENT_ENTITY,
+	AUDIT_SQL_COUNT,
+	AUDIT_SQL_WINDOW,
+	AUDIT_SQL_GET,
+	AUDIT_SQL_MATCH,
 };
+
+#define AUDIT_ROW_COLS \
+	"id, at, user_name, desk, action, entity, entity_id, summary"
 
 static const char *const sql[] = {
 	[AUDIT_SQL_LAST] =
@@ -37,12 +45,22 @@ static const char *const sql[] = {
 	    "SELECT id, at, user_id, user_name, desk, action, entity,"
 	    " entity_id, summary, prev_hash, hash FROM audit_log ORDER BY id",
 	[AUDIT_SQL_RECENT] =
-	    "SELECT id, at, user_name, desk, action, entity, entity_id,"
-	    " summary FROM audit_log ORDER BY id DESC LIMIT :max",
+	    "SELECT " AUDIT_ROW_COLS " FROM audit_log ORDER BY id DESC"
+	    " LIMIT :max",
 	[AUDIT_SQL_RECENT_ENTITY] =
-	    "SELECT id, at, user_name, desk, action, entity, entity_id,"
-	    " summary FROM audit_log WHERE entity = :entity AND entity_id = :eid"
-	    " ORDER BY id DESC LIMIT :max",
+	    "SELECT " AUDIT_ROW_COLS " FROM audit_log WHERE entity = :entity"
+	    " AND entity_id = :eid ORDER BY id DESC LIMIT :max",
+	/* ids are 1..N without gaps: the newest id is the count, O(1) */
+	[AUDIT_SQL_COUNT] = "SELECT coalesce(max(id), 0) FROM audit_log",
+	[AUDIT_SQL_WINDOW] =
+	    "SELECT " AUDIT_ROW_COLS " FROM audit_log WHERE id BETWEEN :lo"
+	    " AND :hi ORDER BY id DESC",
+	[AUDIT_SQL_GET] =
+	    "SELECT " AUDIT_ROW_COLS " FROM audit_log WHERE id = :id",
+	[AUDIT_SQL_MATCH] =
+	    "SELECT id FROM audit_log WHERE user_name LIKE :pat ESCAPE '\\'"
+	    " OR action LIKE :pat ESCAPE '\\' OR summary LIKE :pat"
+	    " ESCAPE '\\' ORDER BY id DESC",
 };
 
 /* The fields of a row as the chain sees them. */
@@ -232,13 +250,51 @@ audit_row_release(struct audit_row *r)
 	FREE(&r->summary);
 }
 
+/* Fill r from the AUDIT_ROW_COLS of st's current row. */
+static void
+row_from_stmt(sqlite3_stmt *st, struct audit_row *r)
+{
+	r->id = sqlite3_column_int64(st, 0);
+	r->at = sqlite3_column_int64(st, 1);
+	r->user_name = db_col_text(st, 2);
+	r->desk = db_col_text(st, 3);
+	r->action = db_col_text(st, 4);
+	r->entity = db_col_text(st, 5);
+	r->entity_id = sqlite3_column_int64(st, 6);
+	r->summary = db_col_text(st, 7);
+}
+
+/* Step st (bound) for up to max rows into a new array.  OUT: *rows,
+ * *nrows (NULL and 0 on error).  Resets st. */
+static int
+collect_rows(struct db *db, sqlite3_stmt *st, int max,
+    struct audit_row **rows, int *nrows)
+{
+	struct audit_row *v;
+	int n = 0, rc = 0, step = SQLITE_DONE;
+
+	v = xcalloc((size_t)(max > 0 ? max : 1), sizeof *v);
+	while (n < max && (step = sqlite3_step(st)) == SQLITE_ROW)
+		row_from_stmt(st, &v[n++]);
+	if (n < max && step != SQLITE_DONE)
+		rc = db_fail(db, st);
+	db_done(st);
+	if (rc != 0 || n == 0) {
+		while (n > 0)
+			audit_row_release(&v[--n]);
+		FREE(&v);
+	}
+	*rows = v;
+	*nrows = n;
+	return rc;
+}
+
 int
 audit_db_recent(struct db *db, const char *entity, int64_t entity_id, int max,
     struct audit_row **rows, int *nrows)
 {
 	sqlite3_stmt *st;
-	struct audit_row *v = NULL, *r;
-	int n = 0, rc, step = SQLITE_DONE;
+	int rc;
 
 	*rows = NULL;
 	*nrows = 0;
@@ -247,30 +303,134 @@ audit_db_recent(struct db *db, const char *entity, int64_t entity_id, int max,
 		return ERR_DB;
 	if ((rc = db_bind_i64(st, ":max", max)) != 0 ||
 	    (entity && ((rc = db_bind_text(st, ":entity", entity)) != 0 ||
-	    (rc = db_bind_i64(st, ":eid", entity_id)) != 0)))
-		goto out;
-	v = xcalloc((size_t)(max > 0 ? max : 1), sizeof *v);
-	while (n < max && (step = sqlite3_step(st)) == SQLITE_ROW) {
-		r = &v[n++];
-		r->id = sqlite3_column_int64(st, 0);
-		r->at = sqlite3_column_int64(st, 1);
-		r->user_name = db_col_text(st, 2);
-		r->desk = db_col_text(st, 3);
-		r->action = db_col_text(st, 4);
-		r->entity = db_col_text(st, 5);
-		r->entity_id = sqlite3_column_int64(st, 6);
-		r->summary = db_col_text(st, 7);
+	    (rc = db_bind_i64(st, ":eid", entity_id)) != 0))) {
+		db_done(st);
+		return rc;
 	}
-	if (n < max && step != SQLITE_DONE)
+	return collect_rows(db, st, max, rows, nrows);
+}
+
+int
+audit_db_count(struct db *db, int64_t *n)
+{
+	sqlite3_stmt *st = db_stmt(db, sql[AUDIT_SQL_COUNT]);
+	int rc = 0;
+
+	*n = 0;
+	if (st == NULL)
+		return ERR_DB;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*n = sqlite3_column_int64(st, 0);
+	else
+		rc = db_fail(db, st);
+	db_done(st);
+	return rc;
+}
+
+int
+audit_db_window(struct db *db, int64_t lo, int64_t hi,
+    struct audit_row **rows, int *nrows)
+{
+	sqlite3_stmt *st;
+	int rc, max;
+
+	*rows = NULL;
+	*nrows = 0;
+	if (lo < 1)
+		lo = 1;
+	if (hi < lo)
+		return 0;
+	max = hi - lo >= AUDIT_DB_WINDOW_MAX ? AUDIT_DB_WINDOW_MAX :
+	    (int)(hi - lo + 1);
+	if ((st = db_stmt(db, sql[AUDIT_SQL_WINDOW])) == NULL)
+		return ERR_DB;
+	if ((rc = db_bind_i64(st, ":lo", lo)) != 0 ||
+	    (rc = db_bind_i64(st, ":hi", hi)) != 0) {
+		db_done(st);
+		return rc;
+	}
+	return collect_rows(db, st, max, rows, nrows);
+}
+
+int
+audit_db_get(struct db *db, int64_t id, struct audit_row *out)
+{
+	sqlite3_stmt *st = db_stmt(db, sql[AUDIT_SQL_GET]);
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (st == NULL)
+		return ERR_DB;
+	if ((rc = db_bind_i64(st, ":id", id)) != 0)
+		goto out;
+	switch (sqlite3_step(st)) {
+	case SQLITE_ROW:
+		row_from_stmt(st, out);
+		break;
+	case SQLITE_DONE:
+		rc = ERR_NOTFOUND;
+		break;
+	default:
+		rc = db_fail(db, st);
+	}
+out:
+	db_done(st);
+	return rc;
+}
+
+/* "%text%" for LIKE ... ESCAPE '\': the wildcards and the escape in text
+ * stand for themselves.  Caller frees. */
+static char *
+like_pattern(const char *text)
+{
+	size_t n = strlen(text), i, k = 0;
+	char *p = xmalloc(2 * n + 3);
+
+	p[k++] = '%';
+	for (i = 0; i < n; i++) {
+		if (text[i] == '%' || text[i] == '_' || text[i] == '\\')
+			p[k++] = '\\';
+		p[k++] = text[i];
+	}
+	p[k++] = '%';
+	p[k] = '\0';
+	return p;
+}
+
+int
+audit_db_match_ids(struct db *db, const char *text, int64_t **ids, int *nids)
+{
+	sqlite3_stmt *st = db_stmt(db, sql[AUDIT_SQL_MATCH]);
+	char *pat = like_pattern(text != NULL ? text : "");
+	int64_t *v = NULL;
+	size_t n = 0, cap = 0;
+	int rc, step;
+
+	*ids = NULL;
+	*nids = 0;
+	if (st == NULL) {
+		free(pat);
+		return ERR_DB;
+	}
+	if ((rc = db_bind_text(st, ":pat", pat)) != 0)
+		goto out;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW && n < INT_MAX) {
+		if (n == cap) {
+			cap = cap ? 2 * cap : 256;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
+		v[n++] = sqlite3_column_int64(st, 0);
+	}
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
 		rc = db_fail(db, st);
 out:
 	db_done(st);
-	if (rc != 0) {
-		while (n > 0)
-			audit_row_release(&v[--n]);
+	free(pat);
+	if (rc != 0 || n == 0) {
 		FREE(&v);
+		n = 0;
 	}
-	*rows = v;
-	*nrows = n;
+	*ids = v;
+	*nids = (int)n;
 	return rc;
 }

@@ -36,8 +36,8 @@ user_info_release(struct user_info *u)
 	FREE(&u->display);
 }
 
-static int
-name_ok(const char *name)
+int
+svc_user_name_ok(const char *name)
 {
 	size_t n = name ? strlen(name) : 0, i;
 
@@ -55,8 +55,8 @@ bad:
 	      "e.g. wangli"));
 }
 
-static int
-display_ok(const char *display)
+int
+svc_user_display_ok(const char *display)
 {
 	size_t i, n;
 
@@ -121,7 +121,8 @@ svc_user_bootstrap(struct db *db, const char *name, const char *password,
 	struct user_op op = {NULL, name, desk, "admin", hash, 0};
 	int rc;
 
-	if ((rc = name_ok(name)) != 0 || (rc = svc_password_ok(password)) != 0)
+	if ((rc = svc_user_name_ok(name)) != 0 ||
+	    (rc = svc_password_ok(password)) != 0)
 		return rc;
 	if ((rc = secure_pw_hash(hash, password)) != 0)
 		return rc;
@@ -157,7 +158,8 @@ svc_user_add(struct session *s, const char *name, const char *display,
 	int rc;
 
 	if ((rc = session_require(s, PERM_USER_MANAGE)) != 0 ||
-	    (rc = name_ok(name)) != 0 || (rc = display_ok(op.display)) != 0 ||
+	    (rc = svc_user_name_ok(name)) != 0 ||
+	    (rc = svc_user_display_ok(op.display)) != 0 ||
 	    (rc = svc_password_ok(password)) != 0)
 		return rc;
 	if (op.role == NULL)
@@ -241,7 +243,7 @@ svc_user_set_display(struct session *s, const char *display)
 	struct user_op op = {s, s->user, display, NULL, NULL, 0};
 	int rc;
 
-	if ((rc = display_ok(display)) != 0 ||
+	if ((rc = svc_user_display_ok(display)) != 0 ||
 	    (rc = db_tx(s->db, display_tx, &op)) != 0)
 		return rc;
 	free(s->display);
@@ -283,6 +285,39 @@ svc_user_disable(struct session *s, const char *name)
 		return err_set(ERR_STATE, _("you cannot disable your own "
 					    "account"));
 	return db_tx(s->db, disable_tx, &op);
+}
+
+static int
+enable_tx(struct db *db, void *arg)
+{
+	struct user_op *op = arg;
+	struct user_row u = {0};
+	int rc;
+
+	if ((rc = find_user(db, op, &u)) != 0)
+		goto out;
+	if (u.active) {
+		rc = err_set(ERR_STATE, _("user '%s' is already active"),
+		    u.name);
+		goto out;
+	}
+	if ((rc = user_db_set_active(db, u.id, 1, clock_now())) == 0)
+		rc = svc_audit(db, op->s, "user.enable", "user", u.id,
+		    "enabled %s", u.name);
+out:
+	user_row_release(&u);
+	return rc;
+}
+
+int
+svc_user_enable(struct session *s, const char *name)
+{
+	struct user_op op = {s, name, NULL, NULL, NULL, 0};
+	int rc;
+
+	if ((rc = session_require(s, PERM_USER_MANAGE)) != 0)
+		return rc;
+	return db_tx(s->db, enable_tx, &op);
 }
 
 static int
