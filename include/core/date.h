@@ -95,11 +95,10 @@ int date_weekday(const struct fd_date *d);
 const char *date_weekday_label(int wday);
 
 /*
- * Today in local time.  Tests and demonstrations fix it with the
- * environment variable FRONTDESK_TODAY=YYYY-MM-DD.  OUT: *out, always set
- * (to the real day when FRONTDESK_TODAY is unusable).
- * Returns 0, or ERR_INVALID (message set) when FRONTDESK_TODAY is set but
- * not a valid date, or the clock is outside the year range.
+ * Today in local time, by the program's clock (util/clock.h: tests fix it
+ * with clock_fake() or FRONTDESK_NOW).  OUT: *out, always set.
+ * Returns 0, or ERR_INVALID (message set) when the clock is outside the
+ * year range.
  */
 int date_today(struct fd_date *out);
 

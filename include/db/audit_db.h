@@ -80,10 +80,12 @@ int audit_db_get(struct db *db, int64_t id, struct audit_row *out);
 /*
  * The ids of the rows whose user name, action or summary contains text
  * (literally: '%', '_' and '\' match only themselves; ASCII letters in
- * either case), newest first.  text "" matches every row.
+ * either case), newest first.  text "" matches every row; text longer than
+ * AUDIT_DB_MATCH_MAX bytes is refused with ERR_INVALID.
  * OUT: *ids (xmalloc'd, NULL when none), *nids; caller frees *ids.
  * 0 or an error (then *ids is NULL and *nids 0).
  */
+#define AUDIT_DB_MATCH_MAX 1000
 int audit_db_match_ids(struct db *db, const char *text, int64_t **ids,
     int *nids);
 

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/input.h"
+#include "util/clock.h"
 #include "util/err.h"
 #include "util/i18n.h"
 
@@ -284,18 +285,9 @@ date_format(char *buf, size_t bufsz, const struct fd_date *d)
 int
 date_today(struct fd_date *out)
 {
-	const char *env = getenv("FRONTDESK_TODAY");
-	time_t now = time(NULL);
+	time_t now = (time_t)clock_now();
 	struct tm tm;
-	int rc = 0;
 
-	if (env != NULL && *env != '\0') {
-		if (date_parse(env, out) == 0)
-			return 0;
-		rc = err_set(ERR_INVALID,
-		             _("FRONTDESK_TODAY must be a date "
-		               "like 2026-11-29; using the real date"));
-	}
 	if (localtime_r(&now, &tm) == NULL) {
 		out->y = DATE_MIN_YEAR;
 		out->m = out->d = 1;
@@ -306,9 +298,9 @@ date_today(struct fd_date *out)
 	out->d = tm.tm_mday;
 	if (!date_valid(out)) {
 		out->y = out->y < DATE_MIN_YEAR ? DATE_MIN_YEAR : DATE_MAX_YEAR;
-		rc = date_out_of_range();
+		return date_out_of_range();
 	}
-	return rc;
+	return 0;
 }
 
 int

@@ -400,18 +400,22 @@ like_pattern(const char *text)
 int
 audit_db_match_ids(struct db *db, const char *text, int64_t **ids, int *nids)
 {
-	sqlite3_stmt *st = db_stmt(db, sql[AUDIT_SQL_MATCH]);
-	char *pat = like_pattern(text != NULL ? text : "");
+	sqlite3_stmt *st;
+	char *pat;
 	int64_t *v = NULL;
 	size_t n = 0, cap = 0;
 	int rc, step;
 
 	*ids = NULL;
 	*nids = 0;
-	if (st == NULL) {
-		free(pat);
+	if (text == NULL)
+		text = "";
+	if (strlen(text) > AUDIT_DB_MATCH_MAX)
+		return err_set(ERR_INVALID, _("the search text is too long: "
+		    "at most %d bytes"), AUDIT_DB_MATCH_MAX);
+	if ((st = db_stmt(db, sql[AUDIT_SQL_MATCH])) == NULL)
 		return ERR_DB;
-	}
+	pat = like_pattern(text);
 	if ((rc = db_bind_text(st, ":pat", pat)) != 0)
 		goto out;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW && n < INT_MAX) {

@@ -466,6 +466,221 @@ test_check_binary(void **state)
 		    rc, out);
 }
 
+/* ---- reading: count, windows by id, matching ids ------------------------- */
+
+/* int audit_db_count(struct db *db, int64_t *n) */
+static void
+test_count(void **state)
+{
+	struct fx *f = *state;
+	struct db *db = NULL;
+	int64_t n = -1;
+
+	assert_int_equal(audit_db_count(f->db, &n), 0);
+	assert_int_equal(n, NROWS);
+	assert_int_equal(db_tx(f->db, append_one, &f->admin), 0);
+	assert_int_equal(audit_db_count(f->db, &n), 0);
+	assert_int_equal(n, NROWS + 1);
+
+	unlink(test_path("count-empty.db"));
+	assert_int_equal(db_open(&db, test_path("count-empty.db"),
+	    cfg.busy_timeout_ms, DB_OPEN_CREATE), 0);
+	n = -1;
+	assert_int_equal(audit_db_count(db, &n), 0);
+	assert_int_equal(n, 0);
+	db_close(&db);
+}
+
+/* Free a row array from audit_db_window() and friends. */
+static void
+free_rows(struct audit_row *rows, int n)
+{
+	while (n > 0)
+		audit_row_release(&rows[--n]);
+	free(rows);
+}
+
+/* int audit_db_window(struct db *db, int64_t lo, int64_t hi,
+ *     struct audit_row **rows, int *nrows) */
+static void
+test_window(void **state)
+{
+	struct fx *f = *state;
+	struct audit_row *rows, *recent, one;
+	int n, nr, i;
+
+	/* The newest page: ids hi..lo, the same rows as audit_db_recent. */
+	assert_int_equal(audit_db_window(f->db, NROWS - 19, NROWS, &rows, &n),
+	    0);
+	assert_int_equal(n, 20);
+	assert_int_equal(audit_db_recent(f->db, NULL, 0, 20, &recent, &nr), 0);
+	assert_int_equal(nr, 20);
+	for (i = 0; i < n; i++) {
+		assert_int_equal(rows[i].id, NROWS - i);
+		assert_int_equal(rows[i].at, recent[i].at);
+		assert_string_equal(rows[i].user_name, recent[i].user_name);
+		assert_string_equal(rows[i].desk, recent[i].desk);
+		assert_string_equal(rows[i].action, recent[i].action);
+		assert_string_equal(rows[i].entity, recent[i].entity);
+		assert_int_equal(rows[i].entity_id, recent[i].entity_id);
+		assert_string_equal(rows[i].summary, recent[i].summary);
+	}
+	free_rows(recent, nr);
+	free_rows(rows, n);
+
+	/* A page in the middle, Chinese and control bytes as written. */
+	assert_int_equal(audit_db_window(f->db, 499, 501, &rows, &n), 0);
+	assert_int_equal(n, 3);
+	assert_int_equal(rows[0].id, 501);
+	assert_int_equal(rows[2].id, 499);
+	assert_string_equal(rows[1].user_name, "admin");
+	assert_string_equal(rows[2].user_name, "admin");
+	assert_int_equal(rows[0].at, 1700000000 + 501);
+	assert_non_null(strstr(rows[0].summary, "物业费 501.01 元"));
+	free_rows(rows, n);
+	assert_int_equal(audit_db_window(f->db, 3, 3, &rows, &n), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(rows[0].user_name, "陌生人\x01");
+	free_rows(rows, n);
+
+	/* Edges: below 1 is clamped, past the end and empty ranges give
+	 * nothing, a huge range is capped. */
+	assert_int_equal(audit_db_window(f->db, -5, 2, &rows, &n), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(rows[0].id, 2);
+	assert_int_equal(rows[1].id, 1);
+	free_rows(rows, n);
+	assert_int_equal(audit_db_window(f->db, NROWS + 1, NROWS + 50, &rows,
+	    &n), 0);
+	assert_int_equal(n, 0);
+	assert_null(rows);
+	assert_int_equal(audit_db_window(f->db, 10, 9, &rows, &n), 0);
+	assert_int_equal(n, 0);
+	assert_null(rows);
+	assert_int_equal(audit_db_window(f->db, INT64_MIN, INT64_MAX, &rows,
+	    &n), 0);
+	assert_int_equal(n, NROWS);
+	assert_int_equal(rows[0].id, NROWS);
+	assert_int_equal(rows[NROWS - 1].id, 1);
+	free_rows(rows, n);
+
+	/* int audit_db_get(struct db *db, int64_t id, struct audit_row *out) */
+	assert_int_equal(audit_db_get(f->db, 7, &one), 0);
+	assert_int_equal(one.id, 7);
+	assert_string_equal(one.action, "fee.collect");
+	assert_string_equal(one.entity, "payment");
+	assert_int_equal(one.entity_id, 7);
+	assert_string_equal(one.summary, "");	/* 7: written as NULL */
+	assert_string_equal(one.desk, "desk\t3");
+	audit_row_release(&one);
+	assert_int_equal(audit_db_get(f->db, 0, &one), ERR_NOTFOUND);
+	assert_null(one.summary);
+	assert_int_equal(audit_db_get(f->db, NROWS + 1, &one), ERR_NOTFOUND);
+	assert_int_equal(audit_db_get(f->db, INT64_MIN, &one), ERR_NOTFOUND);
+}
+
+/* Rows whose text holds LIKE's own characters. */
+static int
+append_wild(struct db *db, void *arg)
+{
+	static const char *const summaries[] = {
+		"折扣 10%_off", "路径 C:\\备份\\a.db", "百分之百 100 元",
+		"王丽 -> 王丽娟",
+	};
+	struct audit_entry e = {
+		.at = 1800000000, .user_name = "reception", .desk = "前台",
+		.action = "owner.edit", .entity = "owner", .entity_id = 9,
+	};
+	size_t i;
+	int rc = 0;
+
+	e.user_id = *(int64_t *)arg;
+	for (i = 0; i < sizeof summaries / sizeof summaries[0] && rc == 0;
+	    i++) {
+		e.summary = summaries[i];
+		rc = audit_db_append(db, &e);
+	}
+	return rc;
+}
+
+/* Match text; the ids must be newest first.  Returns the count, *first. */
+static int
+match(struct db *db, const char *text, int64_t *first)
+{
+	int64_t *ids = NULL;
+	int n = -1, i;
+
+	if (audit_db_match_ids(db, text, &ids, &n) != 0)
+		fail_msg("match '%s': %s", text, err_msg());
+	for (i = 1; i < n; i++)
+		assert_true(ids[i] < ids[i - 1]);
+	if (n == 0)
+		assert_null(ids);
+	*first = n > 0 ? ids[0] : 0;
+	free(ids);
+	return n;
+}
+
+/* int audit_db_match_ids(struct db *db, const char *text, int64_t **ids,
+ *     int *nids) */
+static void
+test_match_ids(void **state)
+{
+	struct fx *f = *state;
+	char *huge;
+	void *ids;
+	int64_t first;
+	int n;
+
+	assert_int_equal(db_tx(f->db, append_wild, &f->admin), 0);
+	/* Every row for "", by user, by action, by summary. */
+	assert_int_equal(match(f->db, "", &first), NROWS + 4);
+	assert_int_equal(first, NROWS + 4);
+	assert_int_equal(match(f->db, "陌生人", &first), NROWS / 3);
+	assert_int_equal(first, 999);
+	assert_int_equal(match(f->db, "fee.collect", &first), NROWS / 2);
+	assert_int_equal(first, 999);
+	assert_int_equal(match(f->db, "FEE.Collect", &first), NROWS / 2);
+	assert_int_equal(match(f->db, "3-2-1502", &first),
+	    NROWS - NROWS / 7);
+	assert_int_equal(match(f->db, "reception", &first), 4);
+	assert_int_equal(match(f->db, "王丽娟", &first), 1);
+	assert_int_equal(first, NROWS + 4);
+	assert_int_equal(match(f->db, "\"5\"", &first), 1);
+	assert_int_equal(first, 5);
+
+	/* LIKE's wildcards and the escape character match only themselves. */
+	assert_int_equal(match(f->db, "%", &first), 1);
+	assert_int_equal(first, NROWS + 1);
+	assert_int_equal(match(f->db, "_", &first), 1);
+	assert_int_equal(first, NROWS + 1);
+	assert_int_equal(match(f->db, "10%_", &first), 1);
+	assert_int_equal(match(f->db, "0%", &first), 1);
+	assert_int_equal(match(f->db, "1_0", &first), 0);
+	assert_int_equal(match(f->db, "\\", &first), 1);
+	assert_int_equal(first, NROWS + 2);
+	assert_int_equal(match(f->db, "\\备份\\", &first), 1);
+	assert_int_equal(match(f->db, "'", &first), 0);
+	assert_int_equal(match(f->db, "备份' OR 1=1 --", &first), 0);
+
+	/* Hostile: invalid UTF-8, a control byte, a huge text. */
+	assert_int_equal(match(f->db, "\xff\xfe", &first), 0);
+	assert_int_equal(match(f->db, "\x01", &first), NROWS / 3);
+	huge = malloc(200001);
+	memset(huge, 'a', 200000);
+	huge[200000] = '\0';
+	ids = huge; /* any non-NULL value: it must come back NULL */
+	n = -1;
+	assert_int_equal(audit_db_match_ids(f->db, huge, (int64_t **)&ids, &n),
+	    ERR_INVALID);
+	assert_null(ids);
+	assert_int_equal(n, 0);
+	assert_msg_has("too long");
+	huge[AUDIT_DB_MATCH_MAX] = '\0';
+	assert_int_equal(match(f->db, huge, &first), 0);
+	free(huge);
+}
+
 int
 main(void)
 {
@@ -492,6 +707,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_check_denied, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_check_binary, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_count, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_window, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_match_ids, setup,
 		    teardown),
 	};
 	char ini[700];

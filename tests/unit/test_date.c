@@ -10,6 +10,7 @@
 #include "testlib.h"
 
 #include "core/date.h"
+#include "util/clock.h"
 #include "util/err.h"
 
 #define NCASES(a) (sizeof(a) / sizeof((a)[0]))
@@ -296,23 +297,24 @@ test_today(void **state)
 	struct tm tm;
 
 	(void)state;
-	setenv("FRONTDESK_TODAY", "2026-11-29", 1);
+	clock_fake(1796000000); /* 2026-11-30 00:53 UTC */
+	setenv("TZ", "UTC", 1);
+	tzset();
 	assert_int_equal(date_today(&d), 0);
-	check_date("today-env", &d, 2026, 11, 29);
-	setenv("FRONTDESK_TODAY", "２０２８年２月２９日", 1);
+	check_date("today-fixed", &d, 2026, 11, 30);
+	setenv("TZ", "Asia/Shanghai", 1); /* the counter's zone: 08:53 */
+	tzset();
 	assert_int_equal(date_today(&d), 0);
-	check_date("today-env-cn", &d, 2028, 2, 29);
-	setenv("FRONTDESK_TODAY", "2026-02-30", 1);
-	assert_int_equal(date_today(&d), ERR_INVALID);
-	assert_non_null(strstr(err_msg(), "FRONTDESK_TODAY"));
-	assert_true(date_valid(&d)); /* the real day all the same */
-	unsetenv("FRONTDESK_TODAY");
+	check_date("today-fixed-shanghai", &d, 2026, 11, 30);
+	clock_fake(1795968000 - 1); /* 2026-11-29 07:59:59 +08 */
+	assert_int_equal(date_today(&d), 0);
+	check_date("today-before-midnight-utc", &d, 2026, 11, 29);
+	clock_fake(0);
+	unsetenv("TZ");
+	tzset();
 	assert_int_equal(date_today(&d), 0);
 	localtime_r(&now, &tm);
 	assert_int_equal(d.y, tm.tm_year + 1900);
-	setenv("FRONTDESK_TODAY", "", 1); /* empty: the real day */
-	assert_int_equal(date_today(&d), 0);
-	unsetenv("FRONTDESK_TODAY");
 }
 
 /* int date_format_time(char *buf, size_t bufsz, time_t t); */

@@ -10,6 +10,7 @@
 #include "testlib.h"
 
 #include "core/idcard.h"
+#include "util/clock.h"
 #include "util/err.h"
 
 #define NCASES(a) (sizeof(a) / sizeof((a)[0]))
@@ -19,7 +20,7 @@ static int
 setup_today(void **state)
 {
 	(void)state;
-	setenv("FRONTDESK_TODAY", "2026-11-29", 1);
+	clock_fake(1795924800); /* 2026-11-29 04:00 UTC: the same day in China */
 	return 0;
 }
 
@@ -148,7 +149,7 @@ test_parse_hostile(void **state)
 	assert_int_equal(idcard_parse("110101202611290012", out, sizeof out),
 	                 ERR_INVALID);
 	assert_non_null(strstr(err_msg(), "future"));
-	setenv("FRONTDESK_TODAY", "2026-11-29", 1);
+	clock_fake(1795924800); /* 2026-11-29 04:00 UTC: the same day in China */
 }
 
 /* int idcard_birth(const char *id, struct fd_date *out); */
