@@ -710,6 +710,57 @@ test_disable(void **state)
 	session_release(&director);
 }
 
+/* int svc_user_enable(struct session *s, const char *name) */
+static void
+test_enable(void **state)
+{
+	struct fx *f = *state;
+	struct session admin, director, cashier, s;
+	struct user_info u;
+	int64_t n;
+
+	login(f, "admin", &admin);
+	login(f, "director", &director);
+	login(f, "chenjing", &cashier);
+	n = audit_count(f->db);
+	/* Active accounts are refused; nobody, hostile names too. */
+	assert_int_equal(svc_user_enable(&admin, "wangli"), ERR_STATE);
+	assert_msg_has("already active");
+	assert_msg_has("wangli");
+	assert_int_equal(svc_user_enable(&admin, "nobody"), ERR_NOTFOUND);
+	assert_int_equal(svc_user_enable(&admin, "王丽"), ERR_NOTFOUND);
+	assert_msg_has("王丽");
+	assert_int_equal(svc_user_enable(&admin, "\xff\xfe'; --"),
+	    ERR_NOTFOUND);
+	assert_int_equal(audit_count(f->db), n);
+
+	assert_int_equal(svc_user_disable(&admin, "wangli"), 0);
+	assert_int_equal(svc_login(f->db, &cfg, "wangli", PW, &s), ERR_STATE);
+	n = audit_count(f->db);
+	/* Only the admin may enable: not the director, not a cashier. */
+	assert_int_equal(svc_user_enable(&director, "wangli"), ERR_DENIED);
+	assert_msg_has("Director");
+	assert_int_equal(svc_user_enable(&cashier, "wangli"), ERR_DENIED);
+	assert_int_equal(audit_count(f->db), n);
+
+	assert_int_equal(svc_user_enable(&admin, "wangli"), 0);
+	assert_audit(f->db, "user.enable", "admin", f->wangli,
+	    "enabled wangli");
+	assert_int_equal(audit_count(f->db), n + 1);
+	u = get_user(f, "wangli");
+	assert_true(u.active);
+	assert_string_equal(u.display, "王丽");
+	assert_int_equal(u.role, ROLE_RECEPTIONIST);
+	user_info_release(&u);
+	/* The old password works again; enabling twice is refused. */
+	login(f, "wangli", &s);
+	session_release(&s);
+	assert_int_equal(svc_user_enable(&admin, "wangli"), ERR_STATE);
+	session_release(&admin);
+	session_release(&director);
+	session_release(&cashier);
+}
+
 static void
 test_list(void **state)
 {
@@ -913,6 +964,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_set_display, setup_staff,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_disable, setup_staff,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_enable, setup_staff,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_list, setup_staff,
 		    teardown),

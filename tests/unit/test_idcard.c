@@ -145,7 +145,7 @@ test_parse_hostile(void **state)
 	assert_int_equal(idcard_parse("440308199001011239", out, 18),
 	                 ERR_INVALID);
 	/* the same number with tomorrow's date as "today" */
-	setenv("FRONTDESK_TODAY", "2026-11-28", 1);
+	clock_fake(1795838400); /* 2026-11-28 */
 	assert_int_equal(idcard_parse("110101202611290012", out, sizeof out),
 	                 ERR_INVALID);
 	assert_non_null(strstr(err_msg(), "future"));
