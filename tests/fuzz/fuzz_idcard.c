@@ -13,6 +13,7 @@
 
 #include "core/idcard.h"
 #include "core/mask.h"
+#include "util/clock.h"
 #include "util/text.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -23,7 +24,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	setenv("FRONTDESK_TODAY", "2026-11-29", 1); /* reproducible runs */
+	clock_fake(1795924800); /* 2026-11-29: reproducible runs */
 	return 0;
 }
 
