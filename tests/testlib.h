@@ -23,4 +23,13 @@ const char *test_path(const char *name);
 /* Write text to a file; fails the test when it cannot. */
 void test_write_file(const char *path, const char *text);
 
+/*
+ * Run the built program ($FD_BIN, set by the test runner; the test fails
+ * when it is not) with `--db db check --user admin --password-stdin`,
+ * password on its standard input, FRONTDESK_CONFIG = test_path("frontdesk.ini").
+ * OUT: out = what it printed (stdout and stderr).  Returns its exit status.
+ */
+int test_run_check(const char *db, const char *password, char *out,
+    size_t outsz);
+
 #endif

@@ -399,51 +399,6 @@ test_check_denied(void **state)
 	session_release(&s);
 }
 
-/* The real program: `frontdesk check` exits 1 and names the row. */
-static int
-run_check(const char *db, char *out, size_t outsz)
-{
-	const char *bin = getenv("FD_BIN");
-	int in[2], res[2], status;
-	size_t len = 0;
-	ssize_t r;
-	pid_t pid;
-
-	if (bin == NULL || bin[0] == '\0')
-		fail_msg("FD_BIN is not set: run through 'make check-db' or"
-		    " set FD_BIN to the built frontdesk");
-	assert_int_equal(pipe(in), 0);
-	assert_int_equal(pipe(res), 0);
-	pid = fork();
-	assert_true(pid >= 0);
-	if (pid == 0) {
-		dup2(in[0], 0);
-		dup2(res[1], 1);
-		dup2(res[1], 2);
-		close(in[0]);
-		close(in[1]);
-		close(res[0]);
-		close(res[1]);
-		setenv("FRONTDESK_CONFIG", test_path("frontdesk.ini"), 1);
-		execl(bin, bin, "--db", db, "check", "--user", "admin",
-		    "--password-stdin", (char *)NULL);
-		_exit(127);
-	}
-	close(in[0]);
-	close(res[1]);
-	assert_int_equal(write(in[1], PW "\n", strlen(PW) + 1),
-	    (ssize_t)strlen(PW) + 1);
-	close(in[1]);
-	while (len + 1 < outsz && (r = read(res[0], out + len,
-	    outsz - len - 1)) > 0)
-		len += (size_t)r;
-	out[len] = '\0';
-	close(res[0]);
-	assert_int_equal(waitpid(pid, &status, 0), pid);
-	assert_true(WIFEXITED(status));
-	return WEXITSTATUS(status);
-}
-
 static void
 test_check_binary(void **state)
 {
@@ -451,7 +406,7 @@ test_check_binary(void **state)
 	char out[4096], want[64];
 	int rc;
 
-	rc = run_check(db_path(f->db), out, sizeof out);
+	rc = test_run_check(db_path(f->db), PW, out, sizeof out);
 	if (rc != 0)
 		fail_msg("frontdesk check exited %d:\n%s", rc, out);
 	snprintf(want, sizeof want, "audit chain: %d rows intact", NROWS + 1);
@@ -460,7 +415,7 @@ test_check_binary(void **state)
 
 	raw_exec(db_path(f->db), "DROP TRIGGER audit_no_update;"
 	    "UPDATE audit_log SET summary = 'x' WHERE id = 42");
-	rc = run_check(db_path(f->db), out, sizeof out);
+	rc = test_run_check(db_path(f->db), PW, out, sizeof out);
 	if (rc != 1 || strstr(out, "row 42") == NULL)
 		fail_msg("frontdesk check on a broken chain exited %d:\n%s",
 		    rc, out);

@@ -92,52 +92,6 @@ last_audited_display(struct db *db, int64_t id)
 	return out;
 }
 
-/* `$FD_BIN --db path check --user admin --password-stdin`: exit status. */
-static int
-run_check(const char *path, char *out, size_t outsz)
-{
-	const char *bin = getenv("FD_BIN");
-	int in[2], res[2], status;
-	size_t len = 0;
-	ssize_t r;
-	pid_t pid;
-
-	if (bin == NULL || bin[0] == '\0')
-		fail_msg("FD_BIN is not set: run through 'make check-db' or"
-		    " set FD_BIN to the built frontdesk");
-	assert_int_equal(pipe(in), 0);
-	assert_int_equal(pipe(res), 0);
-	pid = fork();
-	assert_true(pid >= 0);
-	if (pid == 0) {
-		dup2(in[0], 0);
-		dup2(res[1], 1);
-		dup2(res[1], 2);
-		close(in[0]);
-		close(in[1]);
-		close(res[0]);
-		close(res[1]);
-		setenv("FRONTDESK_CONFIG", test_path("frontdesk.ini"), 1);
-		execl(bin, bin, "--db", path, "check", "--user", "admin",
-		    "--password-stdin", (char *)NULL);
-		_exit(127);
-	}
-	close(in[0]);
-	close(res[1]);
-	assert_int_equal(write(in[1], PW "\n", strlen(PW) + 1),
-	    (ssize_t)strlen(PW) + 1);
-	close(in[1]);
-	while (len + 1 < outsz && (r = read(res[0], out + len,
-	    outsz - len - 1)) > 0)
-		len += (size_t)r;
-	out[len] = '\0';
-	close(res[0]);
-	assert_int_equal(waitpid(pid, &status, 0), pid);
-	if (!WIFEXITED(status))
-		fail_msg("%s check did not exit: status %#x", bin, status);
-	return WEXITSTATUS(status);
-}
-
 static void
 sleep_ms(long ms)
 {
@@ -221,8 +175,8 @@ test_crash_loop(void **state)
 		user_row_release(&u);
 		db_close(&db);
 
-		if (i % 10 == 0 && (rc = run_check(path, out,
-		    sizeof out)) != 0)
+		if (i % 10 == 0 &&
+		    (rc = test_run_check(path, PW, out, sizeof out)) != 0)
 			fail_msg("kill %d: frontdesk check exited %d:\n%s", i,
 			    rc, out);
 	}
