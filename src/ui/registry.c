@@ -5,6 +5,7 @@
  */
 #include "ui/registry.h"
 
+#include "ui/scr_system.h"
 #include "util/i18n.h"
 
 const struct registry_module registry_modules[] = {
@@ -30,7 +31,7 @@ const struct registry_module registry_modules[] = {
 	    N_("Users, unlocking, backup, integrity check, audit log"),
 	    PERM_BIT(PERM_USER_MANAGE) | PERM_BIT(PERM_USER_UNLOCK) |
 	    PERM_BIT(PERM_BACKUP) | PERM_BIT(PERM_CHECK) |
-	    PERM_BIT(PERM_AUDIT_VIEW), NULL, NULL },
+	    PERM_BIT(PERM_AUDIT_VIEW), &scr_system_ops, scr_system_summary },
 };
 
 const int registry_count =
