@@ -78,15 +78,17 @@ int audit_db_window(struct db *db, int64_t lo, int64_t hi,
 int audit_db_get(struct db *db, int64_t id, struct audit_row *out);
 
 /*
- * The ids of the rows whose user name, action or summary contains text
- * (literally: '%', '_' and '\' match only themselves; ASCII letters in
- * either case), newest first.  text "" matches every row; text longer than
- * AUDIT_DB_MATCH_MAX bytes is refused with ERR_INVALID.
- * OUT: *ids (xmalloc'd, NULL when none), *nids; caller frees *ids.
- * 0 or an error (then *ids is NULL and *nids 0).
+ * The ids in lo..hi of the rows whose user name, action or summary contains
+ * text (literally: '%', '_' and '\' match only themselves; ASCII letters in
+ * either case), newest first, appended to *ids.  A screen searches a large
+ * log a slice of ids at a time, so no key waits for the whole log.  text ""
+ * matches every row; text longer than AUDIT_DB_MATCH_MAX bytes is refused
+ * with ERR_INVALID.
+ * IN/OUT: *ids (xmalloc'd array or NULL), *nids; caller frees *ids, also
+ * after an error (what was appended before it stays).
  */
 #define AUDIT_DB_MATCH_MAX 1000
-int audit_db_match_ids(struct db *db, const char *text, int64_t **ids,
-    int *nids);
+int audit_db_match_ids(struct db *db, const char *text, int64_t lo,
+    int64_t hi, int64_t **ids, int *nids);
 
 #endif

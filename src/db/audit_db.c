@@ -58,9 +58,9 @@ static const char *const sql[] = {
 	[AUDIT_SQL_GET] =
 	    "SELECT " AUDIT_ROW_COLS " FROM audit_log WHERE id = :id",
 	[AUDIT_SQL_MATCH] =
-	    "SELECT id FROM audit_log WHERE user_name LIKE :pat ESCAPE '\\'"
-	    " OR action LIKE :pat ESCAPE '\\' OR summary LIKE :pat"
-	    " ESCAPE '\\' ORDER BY id DESC",
+	    "SELECT id FROM audit_log WHERE id BETWEEN :lo AND :hi AND"
+	    " (user_name LIKE :pat ESCAPE '\\' OR action LIKE :pat ESCAPE '\\'"
+	    " OR summary LIKE :pat ESCAPE '\\') ORDER BY id DESC",
 };
 
 /* The fields of a row as the chain sees them. */
@@ -398,16 +398,15 @@ like_pattern(const char *text)
 }
 
 int
-audit_db_match_ids(struct db *db, const char *text, int64_t **ids, int *nids)
+audit_db_match_ids(struct db *db, const char *text, int64_t lo, int64_t hi,
+    int64_t **ids, int *nids)
 {
 	sqlite3_stmt *st;
 	char *pat;
-	int64_t *v = NULL;
-	size_t n = 0, cap = 0;
+	int64_t *v = *ids;
+	size_t n = (size_t)*nids, cap = (size_t)*nids;
 	int rc, step;
 
-	*ids = NULL;
-	*nids = 0;
 	if (text == NULL)
 		text = "";
 	if (strlen(text) > AUDIT_DB_MATCH_MAX)
@@ -416,7 +415,9 @@ audit_db_match_ids(struct db *db, const char *text, int64_t **ids, int *nids)
 	if ((st = db_stmt(db, sql[AUDIT_SQL_MATCH])) == NULL)
 		return ERR_DB;
 	pat = like_pattern(text);
-	if ((rc = db_bind_text(st, ":pat", pat)) != 0)
+	if ((rc = db_bind_text(st, ":pat", pat)) != 0 ||
+	    (rc = db_bind_i64(st, ":lo", lo)) != 0 ||
+	    (rc = db_bind_i64(st, ":hi", hi)) != 0)
 		goto out;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW && n < INT_MAX) {
 		if (n == cap) {
@@ -430,10 +431,6 @@ audit_db_match_ids(struct db *db, const char *text, int64_t **ids, int *nids)
 out:
 	db_done(st);
 	free(pat);
-	if (rc != 0 || n == 0) {
-		FREE(&v);
-		n = 0;
-	}
 	*ids = v;
 	*nids = (int)n;
 	return rc;

@@ -54,7 +54,10 @@ list_draw(struct list *l, WINDOW *win, int y, int x, int h, int w)
 	if (!l->footer)
 		return;
 	listmodel_status(&l->m, status, sizeof status);
-	if (l->m.filter[0] != '\0')
+	if (l->m.filtering)
+		snprintf(foot, sizeof foot, _("%s so far, still searching   "
+		    "filter: %s"), status, l->m.filter);
+	else if (l->m.filter[0] != '\0')
 		snprintf(foot, sizeof foot, _("%s   filter: %s"), status,
 		    l->m.filter);
 	else
@@ -123,10 +126,24 @@ static int
 filter_action(struct screen *s, int act)
 {
 	struct filterbox *f = s->state;
+	int rc;
 
 	if (act == FILTER_CLEAR)
-		listmodel_set_filter(&f->list->m, "");
-	return UI_CLOSE;
+		rc = listmodel_set_filter(&f->list->m, "");
+	else
+		rc = listmodel_filter_finish(&f->list->m);
+	return rc != 0 ? app_fail(s->app, rc) | UI_CLOSE : UI_CLOSE;
+}
+
+/* Between keys: search the next slice of a big list. */
+static int
+filter_tick(struct screen *s)
+{
+	struct filterbox *f = s->state;
+	int rc = listmodel_filter_more(&f->list->m);
+
+	s->busy = f->list->m.filtering;
+	return rc != 0 ? app_fail(s->app, rc) : UI_REDRAW;
 }
 
 static int
@@ -143,6 +160,8 @@ filter_input(struct screen *s, int key)
 	text = lineedit_get(&f->le);
 	rc = listmodel_set_filter(&f->list->m, text);
 	free(text);
+	/* A big list searches on between keys; a key never waits for it. */
+	s->busy = f->list->m.filtering;
 	return rc != 0 ? app_fail(s->app, rc) : UI_REDRAW;
 }
 
@@ -158,7 +177,7 @@ static const struct screen_ops filter_ops = {
 	    "list follows each key. Enter keeps the filter, Esc clears it."),
 	.flags = SCREEN_OVERLAY, .open = filter_open, .draw = filter_draw,
 	.action = filter_action, .input = filter_input, .size = filter_size,
-	.close = filter_close,
+	.tick = filter_tick, .close = filter_close,
 };
 
 /* Sort by the next column, wrapping to the screen's own order. */

@@ -33,6 +33,9 @@ enum audit_action { AUD_SHOW, AUD_REFRESH };
 enum { COL_TIME, COL_USER, COL_DESK, COL_ACTION, COL_ENTITY, COL_SUMMARY,
 	COL_COUNT };
 
+/* Ids searched per slice of a filter: a few milliseconds of work. */
+#define AUDIT_SLICE 8000
+
 /* Below this width the desk and entity columns give their room to the
  * summary (Enter still shows them). */
 #define AUDIT_WIDE 100
@@ -48,6 +51,8 @@ struct audit {
 	int64_t *ids;           /* filtered: matching ids, newest first */
 	int nids;
 	int filtered;           /* 1 while a filter is on */
+	char *text;             /* the filter's text */
+	int64_t scan_hi;        /* the filter has yet to search ids 1..scan_hi */
 	struct audit_row *win;  /* rows [wfirst, wfirst + wn) of the list */
 	int wfirst, wn;
 	struct listcol cols[COL_COUNT];   /* wide layout */
@@ -186,26 +191,50 @@ row_cell(void *ctx, int row, int col)
 	return r->summary;
 }
 
-/* Keep only the rows whose user, action or summary holds text. */
+/* Search the next slice of ids (newest first) for the filter text. */
+static int
+row_filter_more(void *ctx)
+{
+	struct audit *a = ctx;
+	int64_t lo = a->scan_hi - AUDIT_SLICE + 1;
+	int rc;
+
+	if (lo < 1)
+		lo = 1;
+	drop_window(a);
+	rc = audit_db_match_ids(app_db(a->app), a->text, lo,
+	    a->scan_hi, &a->ids, &a->nids);
+	a->scan_hi = lo - 1;
+	if (rc != 0)
+		return rc;
+	return a->scan_hi > 0 ? LISTMODEL_MORE : 0;
+}
+
+/*
+ * Keep only the rows whose user, action or summary holds text.  A slice
+ * of ids is searched now, the rest between keys (row_filter_more), so a
+ * key costs one slice however long the log is.
+ */
 static int
 row_filter(void *ctx, const char *text)
 {
 	struct audit *a = ctx;
-	int rc = 0;
 
 	drop_window(a);
 	FREE(&a->ids);
 	a->nids = 0;
 	a->filtered = text[0] != '\0';
-	if (a->filtered)
-		rc = audit_db_match_ids(app_db(a->app), text, &a->ids,
-		    &a->nids);
-	return rc;
+	if (!a->filtered)
+		return 0;
+	a->scan_hi = a->total;
+	free(a->text);
+	a->text = xstrdup(text);
+	return row_filter_more(a);
 }
 
 static const struct listmodel_ops audit_list_ops = {
 	.count = row_count, .window = row_window, .cell = row_cell,
-	.filter = row_filter,
+	.filter = row_filter, .filter_more = row_filter_more,
 };
 
 /* ---- open, load, draw ---------------------------------------------------- */
@@ -253,8 +282,14 @@ audit_load(struct screen *s)
 	drop_window(a);
 	if ((rc = audit_db_count(app_db(s->app), &a->total)) != 0)
 		return rc;
-	if (a->filtered)
-		rc = row_filter(a, a->list.m.filter);
+	if (a->filtered) {
+		char *text = xstrdup(a->list.m.filter);
+
+		rc = listmodel_set_filter(&a->list.m, text);
+		free(text);
+		if (rc == 0)
+			rc = listmodel_filter_finish(&a->list.m);
+	}
 	listmodel_reload(&a->list.m);
 	return rc;
 }
@@ -279,6 +314,7 @@ audit_close(struct screen *s)
 
 	drop_window(a);
 	free(a->ids);
+	free(a->text);
 	list_release(&a->list);
 	free(a);
 }

@@ -558,15 +558,19 @@ append_wild(struct db *db, void *arg)
 	return rc;
 }
 
-/* Match text; the ids must be newest first.  Returns the count, *first. */
+/*
+ * Match text in slices of 7 ids, newest first, as a screen does; the ids
+ * must come out newest first.  Returns the count, *first.
+ */
 static int
 match(struct db *db, const char *text, int64_t *first)
 {
-	int64_t *ids = NULL;
-	int n = -1, i;
+	int64_t *ids = NULL, hi;
+	int n = 0, i;
 
-	if (audit_db_match_ids(db, text, &ids, &n) != 0)
-		fail_msg("match '%s': %s", text, err_msg());
+	for (hi = NROWS + 10; hi > 0; hi -= 7)
+		if (audit_db_match_ids(db, text, hi - 6, hi, &ids, &n) != 0)
+			fail_msg("match '%s': %s", text, err_msg());
 	for (i = 1; i < n; i++)
 		assert_true(ids[i] < ids[i - 1]);
 	if (n == 0)
@@ -576,8 +580,8 @@ match(struct db *db, const char *text, int64_t *first)
 	return n;
 }
 
-/* int audit_db_match_ids(struct db *db, const char *text, int64_t **ids,
- *     int *nids) */
+/* int audit_db_match_ids(struct db *db, const char *text, int64_t lo,
+ *     int64_t hi, int64_t **ids, int *nids) */
 static void
 test_match_ids(void **state)
 {
@@ -624,10 +628,10 @@ test_match_ids(void **state)
 	huge = malloc(200001);
 	memset(huge, 'a', 200000);
 	huge[200000] = '\0';
-	ids = huge; /* any non-NULL value: it must come back NULL */
-	n = -1;
-	assert_int_equal(audit_db_match_ids(f->db, huge, (int64_t **)&ids, &n),
-	    ERR_INVALID);
+	ids = NULL;
+	n = 0;
+	assert_int_equal(audit_db_match_ids(f->db, huge, 1, NROWS,
+	    (int64_t **)&ids, &n), ERR_INVALID);
 	assert_null(ids);
 	assert_int_equal(n, 0);
 	assert_msg_has("too long");

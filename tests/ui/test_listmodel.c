@@ -81,7 +81,34 @@ fake_sort(void *ctx, int col, int desc)
 }
 
 static const struct listmodel_ops fake_ops = {
-	fake_count, fake_window, fake_cell, fake_filter, fake_sort,
+	.count = fake_count, .window = fake_window, .cell = fake_cell,
+	.filter = fake_filter, .sort = fake_sort,
+};
+
+/* A big list whose filter finds 10 rows per slice, over 4 slices. */
+static int
+sliced_filter(void *ctx, const char *text)
+{
+	struct fake *f = ctx;
+
+	(void)text;
+	f->shown = 10;
+	f->sorted_col = 1; /* slices searched */
+	return LISTMODEL_MORE;
+}
+
+static int
+sliced_more(void *ctx)
+{
+	struct fake *f = ctx;
+
+	f->shown += 10;
+	return ++f->sorted_col < 4 ? LISTMODEL_MORE : 0;
+}
+
+static const struct listmodel_ops sliced_ops = {
+	.count = fake_count, .cell = fake_cell, .filter = sliced_filter,
+	.filter_more = sliced_more,
 };
 
 static const struct listcol cols[] = {
@@ -253,12 +280,46 @@ test_filter_sort_empty(void **state)
 	listmodel_release(&lm);
 }
 
+/*
+ * int listmodel_filter_more(struct listmodel *lm);
+ * int listmodel_filter_finish(struct listmodel *lm);
+ * A filter that searches a slice per call: the rows found so far show at
+ * once, the selection stays where the user put it, and finish() ends it.
+ */
+static void
+test_filter_slices(void **state)
+{
+	struct listmodel lm;
+	struct fake f = { .n = 1000, .shown = 1000 };
+
+	(void)state;
+	listmodel_init(&lm, &sliced_ops, &f, cols, 3, NULL);
+	listmodel_set_size(&lm, 40, 5);
+	listmodel_reload(&lm);
+	assert_int_equal(listmodel_set_filter(&lm, "王"), 0);
+	assert_int_equal(lm.filtering, 1);
+	assert_int_equal(lm.nrows, 10);
+	listmodel_move(&lm, 3);
+	assert_int_equal(listmodel_filter_more(&lm), 0);
+	assert_int_equal(lm.filtering, 1);
+	assert_int_equal(lm.nrows, 20);
+	assert_int_equal(lm.sel, 3);
+	assert_int_equal(listmodel_filter_finish(&lm), 0);
+	assert_int_equal(lm.filtering, 0);
+	assert_int_equal(lm.nrows, 40);
+	assert_int_equal(f.sorted_col, 4);
+	/* Nothing more to do: a no-op. */
+	assert_int_equal(listmodel_filter_more(&lm), 0);
+	assert_int_equal(lm.nrows, 40);
+	listmodel_release(&lm);
+}
+
 /* A list without filter or sort callbacks refuses both. */
 static void
 test_no_callbacks(void **state)
 {
-	static const struct listmodel_ops ops = { fake_count, NULL, fake_cell,
-		NULL, NULL };
+	static const struct listmodel_ops ops = { .count = fake_count,
+		.cell = fake_cell };
 	struct listmodel lm;
 	struct fake f = { .n = 3, .shown = 3 };
 	int first, n;
@@ -283,6 +344,7 @@ main(void)
 		cmocka_unit_test(test_layout_narrow),
 		cmocka_unit_test(test_visible_only),
 		cmocka_unit_test(test_filter_sort_empty),
+		cmocka_unit_test(test_filter_slices),
 		cmocka_unit_test(test_no_callbacks),
 	};
 

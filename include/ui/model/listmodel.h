@@ -31,10 +31,14 @@ struct listmodel_ops {
 	void (*window)(void *ctx, int first, int n);
 	/* Text of one cell (UTF-8); valid until the next window()/cell(). */
 	const char *(*cell)(void *ctx, int row, int col);
-	/* Keep only rows matching text ("" = all).  0 or an err code. */
+	/* Keep only rows matching text ("" = all).  0, an err code, or
+	 * LISTMODEL_MORE when only the first slice was searched (a big
+	 * list): then filter_more() is called, between keys, until done. */
 	int (*filter)(void *ctx, const char *text);
 	/* Order by column col, descending when desc.  0 or an err code. */
 	int (*sort)(void *ctx, int col, int desc);
+	/* Search the next slice: LISTMODEL_MORE, 0 when done, or an err. */
+	int (*filter_more)(void *ctx);
 };
 
 /* Selection, scrolling and layout of one list. */
@@ -52,6 +56,7 @@ struct listmodel {
 	int sort_col;                    /* -1: the screen's own order */
 	int sort_desc;
 	char *filter;                    /* current filter text, never NULL */
+	int filtering;                   /* 1: the filter is still searching */
 	const char *empty;               /* text when there are no rows */
 };
 
@@ -81,6 +86,19 @@ void listmodel_select(struct listmodel *lm, int row);
 /* Filter by text (UTF-8; "" clears); the first row is selected.  Returns
  * the filter callback's code (ERR_STATE when the list has no filter). */
 int listmodel_set_filter(struct listmodel *lm, const char *text);
+
+/* What filter() and filter_more() return while a search goes on. */
+#define LISTMODEL_MORE 1
+
+/*
+ * Search the next slice of an unfinished filter, keeping the selection.
+ * Returns 0 (lm->filtering tells whether more remains) or an err code
+ * (the search then stops).
+ */
+int listmodel_filter_more(struct listmodel *lm);
+
+/* Finish an unfinished filter now.  0 or an err code. */
+int listmodel_filter_finish(struct listmodel *lm);
 
 /* Sort by column col; the same column again flips the direction.  Returns
  * the callback's code (ERR_STATE when the list cannot sort). */

@@ -191,11 +191,37 @@ listmodel_set_filter(struct listmodel *lm, const char *text)
 	if (lm->ops->filter == NULL)
 		return err_set(ERR_STATE, _("This list cannot be filtered"));
 	rc = lm->ops->filter(lm->ctx, text != NULL ? text : "");
+	lm->filtering = rc == LISTMODEL_MORE && lm->ops->filter_more != NULL;
+	if (rc == LISTMODEL_MORE)
+		rc = 0;
 	free(lm->filter);
 	lm->filter = xstrdup(text != NULL ? text : "");
 	lm->sel = 0;
 	lm->top = 0;
 	listmodel_reload(lm);
+	return rc;
+}
+
+int
+listmodel_filter_more(struct listmodel *lm)
+{
+	int rc;
+
+	if (!lm->filtering)
+		return 0;
+	rc = lm->ops->filter_more(lm->ctx);
+	lm->filtering = rc == LISTMODEL_MORE;
+	listmodel_reload(lm);
+	return rc == LISTMODEL_MORE ? 0 : rc;
+}
+
+int
+listmodel_filter_finish(struct listmodel *lm)
+{
+	int rc = 0;
+
+	while (lm->filtering && rc == 0)
+		rc = listmodel_filter_more(lm);
 	return rc;
 }
 
