@@ -16,16 +16,19 @@ msgmerge -q --no-fuzzy-matching po/zh_CN.po "$tmp/frontdesk.pot" -o "$tmp/zh_CN.
 msgattrib --untranslated --no-obsolete --no-wrap "$tmp/zh_CN.po" > "$tmp/missing.po" 2>/dev/null
 msgattrib --only-fuzzy --no-obsolete --no-wrap "$tmp/zh_CN.po" > "$tmp/fuzzy.po" 2>/dev/null
 bad=0
-if grep -q '^msgid "[^"]' "$tmp/missing.po"; then
-	echo "check-i18n: strings without a Chinese translation in po/zh_CN.po:"
-	grep '^msgid "[^"]' "$tmp/missing.po" | sed 's/^/  /'
+# msgfmt counts every entry, also a msgid split over several lines.
+stats=$(msgfmt --statistics -o /dev/null "$tmp/zh_CN.po" 2>&1)
+case "$stats" in
+*untranslated*|*fuzzy*)
+	echo "check-i18n: po/zh_CN.po: $stats"
+	echo "check-i18n: these need a Chinese translation:"
+	msgattrib --untranslated --no-obsolete "$tmp/zh_CN.po" 2>/dev/null |
+		grep -v '^#' | sed -n '/^msgid ""$/{n;/^msgstr/d;};p' | sed 's/^/  /'
+	msgattrib --only-fuzzy --no-obsolete "$tmp/zh_CN.po" 2>/dev/null |
+		grep '^msgid' | sed 's/^/  fuzzy: /'
 	bad=1
-fi
-if grep -q '^msgid "[^"]' "$tmp/fuzzy.po"; then
-	echo "check-i18n: fuzzy translations in po/zh_CN.po:"
-	grep '^msgid "[^"]' "$tmp/fuzzy.po" | sed 's/^/  /'
-	bad=1
-fi
+	;;
+esac
 msgfmt --check -o /dev/null "$tmp/zh_CN.po" || bad=1
 n=$(grep -c '^msgid ' "$tmp/frontdesk.pot")
 [ $bad -eq 0 ] && echo "check-i18n: all $((n - 1)) strings translated"
