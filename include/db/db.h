@@ -57,9 +57,17 @@ int db_schema_latest(void);
 int db_schema_version(struct db *db);
 
 /*
+ * 1 when path names the open database file or one of SQLite's files beside
+ * it (-wal, -shm, -journal; these whether they exist or not), under any
+ * spelling of the path.  Replacing one of them would lose the data.
+ */
+int db_is_own_file(struct db *db, const char *path);
+
+/*
  * Online snapshot of the open database into path (SQLite's backup API, never
  * a file copy), written to a temporary file beside it and renamed into
- * place.  An existing path is refused with ERR_CONFLICT unless force.
+ * place.  An existing path is refused with ERR_CONFLICT unless force; the
+ * database's own files (db_is_own_file) with ERR_INVALID, always.
  */
 int db_backup(struct db *db, const char *path, int force);
 

@@ -709,18 +709,47 @@ db_read(struct db *db, int (*fn)(struct db *, void *), void *arg)
 
 /* ---- backup and integrity ------------------------------------------ */
 
+/* 1 when a and b name the same existing file. */
+static int
+same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
+	    sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+int
+db_is_own_file(struct db *db, const char *path)
+{
+	static const char *const suffix[] = {"-wal", "-shm", "-journal"};
+	size_t n = strlen(path), k, i;
+	char *base;
+	int own = same_file(path, db->path);
+
+	/* "x.db-wal" is ours when "x.db" is, whether the WAL exists or not. */
+	for (i = 0; i < sizeof suffix / sizeof suffix[0] && !own; i++) {
+		k = strlen(suffix[i]);
+		if (n <= k || strcmp(path + n - k, suffix[i]) != 0)
+			continue;
+		base = xstrndup(path, n - k);
+		own = same_file(base, db->path);
+		free(base);
+	}
+	return own;
+}
+
 int
 db_backup(struct db *db, const char *path, int force)
 {
 	sqlite3 *dst = NULL;
 	sqlite3_backup *bk;
-	struct stat st_db, st_to;
 	char *tmp;
 	int rc;
 
-	/* Renamed over, the live file would vanish under every open desk. */
-	if (stat(path, &st_to) == 0 && stat(db->path, &st_db) == 0 &&
-	    st_to.st_dev == st_db.st_dev && st_to.st_ino == st_db.st_ino)
+	/* Renamed over, the live file (or its WAL) would vanish under every
+	 * open desk. */
+	if (db_is_own_file(db, path))
 		return err_set(ERR_INVALID, _("the backup must not overwrite "
 					      "the database itself; choose "
 					      "another file"));

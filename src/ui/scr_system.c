@@ -283,30 +283,6 @@ default_backup_path(struct app *app, char *buf, size_t bufsz)
 	snprintf(buf, bufsz, "%s%s", dir, stamp);
 }
 
-/* 1 when path names the database file itself or one of SQLite's files
- * beside it (replacing the WAL would lose the last transactions). */
-static int
-is_database(struct app *app, const char *path)
-{
-	static const char *const suffix[] = { "", "-wal", "-shm",
-		"-journal" };
-	const char *dbp = db_path(app_db(app));
-	struct stat a, b;
-	char *f;
-	size_t i;
-	int same = 0;
-
-	if (dbp == NULL || stat(path, &a) != 0)
-		return 0;
-	for (i = 0; i < sizeof suffix / sizeof suffix[0] && !same; i++) {
-		f = xasprintf("%s%s", dbp, suffix[i]);
-		same = stat(f, &b) == 0 && a.st_dev == b.st_dev &&
-		    a.st_ino == b.st_ino;
-		free(f);
-	}
-	return same;
-}
-
 /* Take the backup to path (force: overwrite) and say how it went. */
 static int
 run_backup(struct screen *s, const char *path, int force)
@@ -347,7 +323,7 @@ backup_path_ok(struct app *app, const char *path, int named)
 	if (!named)
 		rc = err_set(ERR_INVALID, "%s",
 		    _("Type the name of the backup file"));
-	else if (is_database(app, path))
+	else if (db_is_own_file(app_db(app), path))
 		rc = err_set(ERR_INVALID, "%s", _("the backup must not "
 		    "overwrite the database itself; choose another file"));
 	else if (slash != NULL && (stat(dir, &st) != 0 ||

@@ -1128,6 +1128,13 @@ test_backup_onto_itself(void **state)
 	assert_msg_has("database itself");
 	assert_int_equal(symlink(path, test_path("link.db")), 0);
 	assert_int_equal(db_backup(db, test_path("link.db"), 1), ERR_INVALID);
+	/* Its WAL, whether it is there at the moment or not. */
+	snprintf(alias, sizeof alias, "%s-wal", path);
+	assert_int_equal(db_backup(db, alias, 1), ERR_INVALID);
+	snprintf(alias, sizeof alias, "%s/./self.db-journal", test_tmpdir());
+	assert_int_equal(db_backup(db, alias, 1), ERR_INVALID);
+	assert_int_equal(db_is_own_file(db, test_path("link.db-shm")), 1);
+	assert_int_equal(db_is_own_file(db, test_path("self.db.bak")), 0);
 	assert_int_equal(count_entries(test_tmpdir(), ".tmp-"), 0);
 
 	/* Work goes on in the same file. */
