@@ -42,7 +42,5 @@ typedef int dialog_step_fn(void *arg, long *done, long *total);
 void dialog_progress(struct app *app, int tag, const char *title,
     dialog_step_fn *step, void *arg);
 
-/* "[#####.....]  50%" of done/total in exactly width columns into buf. */
-void dialog_bar(char *buf, size_t bufsz, int width, long done, long total);
 
 #endif

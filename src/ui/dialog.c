@@ -11,6 +11,7 @@
 
 #include "ui/app.h"
 #include "ui/draw.h"
+#include "ui/model/progress.h"
 #include "ui/field.h"
 #include "ui/keymap.h"
 #include "ui/model/wtext.h"
@@ -405,25 +406,6 @@ dialog_prompt(struct app *app, int tag, const char *title, const char *label,
 
 /* ---- progress ------------------------------------------------------------- */
 
-void
-dialog_bar(char *buf, size_t bufsz, int width, long done, long total)
-{
-	int inner = width - 7, fill, pct, i, k = 0;
-
-	if (inner < 1 || bufsz < (size_t)width + 1) {
-		if (bufsz > 0)
-			buf[0] = '\0';
-		return;
-	}
-	pct = total > 0 ? (int)(done * 100 / total) : 0;
-	pct = pct < 0 ? 0 : pct > 100 ? 100 : pct;
-	fill = inner * pct / 100;
-	buf[k++] = '[';
-	for (i = 0; i < inner; i++)
-		buf[k++] = i < fill ? '#' : '.';
-	k += snprintf(buf + k, bufsz - (size_t)k, "] %3d%%", pct);
-}
-
 static void
 progress_size(struct screen *s, int maxh, int maxw, int *h, int *w)
 {
@@ -444,7 +426,7 @@ progress_draw(struct screen *s, WINDOW *w)
 	frame(s, w);
 	snprintf(count, sizeof count, "%ld / %ld", d->done, d->total);
 	draw_text(w, 1, 2, cols, count, TUI_NORMAL, TEXT_LEFT);
-	dialog_bar(bar, sizeof bar, cols < 200 ? cols : 200, d->done,
+	progress_bar(bar, sizeof bar, cols < 200 ? cols : 200, d->done,
 	    d->total);
 	draw_text(w, 2, 2, cols, bar, TUI_NORMAL, TEXT_LEFT);
 }
