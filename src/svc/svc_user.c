@@ -27,6 +27,7 @@ struct user_op {
 	const char *role;
 	const char *hash;
 	int64_t id;
+	const char *desk;     /* bootstrap: no session to take it from */
 };
 
 void
@@ -109,7 +110,7 @@ bootstrap_tx(struct db *db, void *arg)
 	if ((rc = user_db_insert(db, op->name, op->name, "admin", op->hash,
 	    clock_now(), &op->id)) != 0)
 		return rc;
-	return svc_audit_as(db, op->id, op->name, op->display, "user.add",
+	return svc_audit_as(db, op->id, op->name, op->desk, "user.add",
 	    "user", op->id, "first account %s, role admin", op->name);
 }
 
@@ -118,7 +119,8 @@ svc_user_bootstrap(struct db *db, const char *name, const char *password,
     const char *desk)
 {
 	char hash[SECURE_PWHASH_BYTES];
-	struct user_op op = {NULL, name, desk, "admin", hash, 0};
+	struct user_op op = {.name = name, .display = name, .role = "admin",
+	    .hash = hash, .desk = desk};
 	int rc;
 
 	if ((rc = svc_user_name_ok(name)) != 0 ||
@@ -153,8 +155,9 @@ svc_user_add(struct session *s, const char *name, const char *display,
     enum role role, const char *password, int64_t *id_out)
 {
 	char hash[SECURE_PWHASH_BYTES];
-	struct user_op op = {s, name, display ? display : name,
-	    role_code(role), hash, 0};
+	struct user_op op = {.s = s, .name = name,
+	    .display = display ? display : name, .role = role_code(role),
+	    .hash = hash};
 	int rc;
 
 	if ((rc = session_require(s, PERM_USER_MANAGE)) != 0 ||
@@ -206,7 +209,7 @@ int
 svc_user_passwd(struct session *s, const char *name, const char *password)
 {
 	char hash[SECURE_PWHASH_BYTES];
-	struct user_op op = {s, name, NULL, NULL, hash, 0};
+	struct user_op op = {.s = s, .name = name, .hash = hash};
 	int rc;
 
 	if (name == NULL || name[0] == '\0')
@@ -240,7 +243,7 @@ display_tx(struct db *db, void *arg)
 int
 svc_user_set_display(struct session *s, const char *display)
 {
-	struct user_op op = {s, s->user, display, NULL, NULL, 0};
+	struct user_op op = {.s = s, .name = s->user, .display = display};
 	int rc;
 
 	if ((rc = svc_user_display_ok(display)) != 0 ||
@@ -276,7 +279,7 @@ out:
 int
 svc_user_disable(struct session *s, const char *name)
 {
-	struct user_op op = {s, name, NULL, NULL, NULL, 0};
+	struct user_op op = {.s = s, .name = name};
 	int rc;
 
 	if ((rc = session_require(s, PERM_USER_MANAGE)) != 0)
@@ -312,7 +315,7 @@ out:
 int
 svc_user_enable(struct session *s, const char *name)
 {
-	struct user_op op = {s, name, NULL, NULL, NULL, 0};
+	struct user_op op = {.s = s, .name = name};
 	int rc;
 
 	if ((rc = session_require(s, PERM_USER_MANAGE)) != 0)
@@ -338,7 +341,7 @@ unlock_tx(struct db *db, void *arg)
 int
 svc_user_unlock(struct session *s, const char *name)
 {
-	struct user_op op = {s, name, NULL, NULL, NULL, 0};
+	struct user_op op = {.s = s, .name = name};
 	int rc;
 
 	if ((rc = session_require(s, PERM_USER_UNLOCK)) != 0)
