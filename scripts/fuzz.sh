@@ -19,8 +19,7 @@ cd "$(dirname "$0")/.." || exit 2
 
 CC=${FUZZ_CC:-clang}
 out=build/fuzz
-targets="fuzz_money fuzz_date fuzz_houseno fuzz_idcard fuzz_phone"
-[ -f tests/fuzz/fuzz_config.c ] && targets="$targets fuzz_config"
+targets=$(cd tests/fuzz && ls fuzz_*.c | sed 's/\.c$//')
 
 if ! command -v "$CC" >/dev/null 2>&1; then
 	echo "fuzz: $CC is missing; install it with:" \

@@ -26,6 +26,8 @@ static const struct command {
 	{"init", cmd_init},
 	{"demo", cmd_demo},
 	{"user", cmd_user},
+	{"import", cmd_import},
+	{"export", cmd_export},
 	{"backup", cmd_backup},
 	{"check", cmd_check},
 };
@@ -50,10 +52,23 @@ usage(FILE *fp)
 	    "Commands:\n"
 	    "  init --admin NAME [--password-stdin]   new empty database with "
 	    "its first administrator\n"
-	    "  demo [--force]                         a demo database with the "
-	    "demo accounts\n"
+	    "  demo [--households N] [--seed S] [--force]\n"
+	    "                                         a demo database: a sample "
+	    "estate of N\n"
+	    "                                         households (default 3000) "
+	    "and the\n"
+	    "                                         demo accounts\n"
 	    "  user add NAME --role ROLE [--display NAME]\n"
 	    "  user passwd NAME | disable NAME | unlock NAME | list\n"
+	    "  import houses|owners FILE.csv          add houses or owners from "
+	    "CSV (UTF-8\n"
+	    "                                         or GB18030), all or "
+	    "nothing\n"
+	    "  export houses|owners|visits [--format csv] [-o FILE [--force]]\n"
+	    "                                         CSV for Excel (UTF-8 with "
+	    "BOM);\n"
+	    "                                         standard output without "
+	    "-o\n"
 	    "  backup FILE [--force]                  online snapshot of the "
 	    "database\n"
 	    "  check [--full]                         integrity, invariants and "

@@ -24,6 +24,8 @@ int cmd_demo(struct cli *c);
 int cmd_user(struct cli *c);
 int cmd_backup(struct cli *c);
 int cmd_check(struct cli *c);
+int cmd_import(struct cli *c);
+int cmd_export(struct cli *c);
 
 /* Print "frontdesk: MSG" on stderr and return CLI_FAIL. */
 int cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

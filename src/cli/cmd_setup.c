@@ -3,14 +3,19 @@
  */
 #include "cli/cli.h"
 
+#include <errno.h>
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "cli/demo.h"
 #include "db/db.h"
 #include "svc/svc_admin.h"
 #include "svc/svc_user.h"
+#include "util/clock.h"
 #include "util/config.h"
 #include "util/err.h"
 #include "util/fsutil.h"
@@ -117,24 +122,89 @@ may_replace(const char *path)
 	return 0;
 }
 
-int
-cmd_demo(struct cli *c)
+/* A whole number from lo to hi, or -1. */
+static long long
+demo_number(const char *s, long long lo, long long hi)
+{
+	char *end;
+	long long v;
+
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || v < lo || v > hi)
+		return -1;
+	return v;
+}
+
+/* The parsed command line of demo. */
+struct demo_args {
+	int households;
+	uint64_t seed;
+	int force;
+};
+
+static int
+demo_usage(void)
+{
+	return cli_usage(_("usage: frontdesk demo [--households N] "
+			   "[--seed S] [--force]"));
+}
+
+static int
+demo_parse(struct cli *c, struct demo_args *a)
 {
 	static const struct option opts[] = {
 		{"force", no_argument, NULL, CLI_OPT_FORCE},
+		{"households", required_argument, NULL, 'n'},
+		{"seed", required_argument, NULL, 's'},
 		{NULL, 0, NULL, 0},
 	};
-	struct db *db = NULL;
-	char *tmp;
-	int ch, force = 0, rc = CLI_OK;
+	long long v;
+	int ch;
 
+	a->households = DEMO_HOUSEHOLDS;
+	a->seed = DEMO_SEED;
 	while ((ch = getopt_long(c->argc, c->argv, "", opts, NULL)) != -1) {
-		if (ch != CLI_OPT_FORCE)
-			return cli_usage(_("usage: frontdesk demo [--force]"));
-		force = 1;
+		switch (ch) {
+		case CLI_OPT_FORCE:
+			a->force = 1;
+			break;
+		case 'n':
+			if ((v = demo_number(optarg, 0,
+			    DEMO_HOUSEHOLDS_MAX)) < 0)
+				return cli_usage(_("--households must be a "
+						   "number from 0 to %d"),
+				    DEMO_HOUSEHOLDS_MAX);
+			a->households = (int)v;
+			break;
+		case 's':
+			if ((v = demo_number(optarg, 0, INT64_MAX)) < 0)
+				return cli_usage(_("--seed must be a whole "
+						   "number, 0 or more"));
+			a->seed = (uint64_t)v;
+			break;
+		default:
+			return demo_usage();
+		}
 	}
 	if (optind != c->argc)
-		return cli_usage(_("usage: frontdesk demo [--force]"));
+		return demo_usage();
+	return 0;
+}
+
+int
+cmd_demo(struct cli *c)
+{
+	struct demo_args a = {0};
+	struct demo_stats st = {0};
+	struct db *db = NULL;
+	char *tmp;
+	int64_t now;
+	int rc, force;
+
+	if ((rc = demo_parse(c, &a)) != 0)
+		return rc;
+	force = a.force;
 	if (fs_exists(c->db_path)) {
 		if (!force)
 			return cli_fail(_("%s already exists; add --force to "
@@ -146,9 +216,15 @@ cmd_demo(struct cli *c)
 	/* Built beside it and renamed into place: never half a demo. */
 	tmp = xasprintf("%s.new-%ld", c->db_path, (long)getpid());
 	remove_db(tmp);
+	/* Made DEMO_DAYS back and brought forward: the audit trail runs on. */
+	now = clock_now();
+	if (a.households > 0)
+		clock_fake(demo_start(now));
 	if (db_open(&db, tmp, c->cfg->busy_timeout_ms, DB_OPEN_CREATE) != 0 ||
-	    svc_demo_init(db, c->cfg->desk) != 0)
+	    svc_demo_init(db, c->cfg->desk) != 0 ||
+	    demo_fill(db, c->cfg, a.households, a.seed, now, &st) != 0)
 		rc = cli_fail_err();
+	clock_fake(0);
 	db_close(&db);
 	if (rc == CLI_OK) {
 		remove_db(c->db_path);
@@ -156,10 +232,17 @@ cmd_demo(struct cli *c)
 			rc = cli_fail(_("cannot write %s"), c->db_path);
 	}
 	remove_db(tmp);
-	if (rc == CLI_OK)
+	if (rc == CLI_OK) {
 		printf(_("demo database %s: log in as admin, director, "
 			 "reception, cashier or cashier2, password %s\n"),
 		    c->db_path, SVC_DEMO_PASSWORD);
+		if (st.households > 0)
+			printf(_("%d households in %d buildings, %d houses in "
+				 "all, %d holdings, %d occupants, %d "
+				 "visits\n"),
+			    st.households, st.buildings, st.houses,
+			    st.owner_lines, st.occupants, st.visits);
+	}
 	free(tmp);
 	return rc;
 }

@@ -9,6 +9,9 @@
 
 #include "db/audit_db.h"
 #include "db/db.h"
+#include "db/finder_db.h"
+#include "db/house_db.h"
+#include "db/owner_db.h"
 #include "db/user_db.h"
 #include "svc/audit.h"
 #include "svc/session.h"
@@ -104,11 +107,50 @@ check_schema(struct db *db, struct check_ctx *c)
 	return 0;
 }
 
+/*
+ * Household files: no owner holds one house in two overlapping periods, no
+ * holding or occupancy ends before it began, nothing points at a missing
+ * house or owner, the short-name search knows every current name.
+ */
+static int
+check_household(struct db *db, struct check_ctx *c)
+{
+	int64_t overlaps, backwards, orphans, houses, owners, unindexed;
+	int rc;
+
+	if ((rc = owner_db_check(db, &overlaps, &backwards, &orphans)) != 0 ||
+	    (rc = finder_db_check(db, &unindexed)) != 0 ||
+	    (rc = house_db_count(db, &houses)) != 0 ||
+	    (rc = owner_db_count(db, &owners)) != 0)
+		return rc;
+	if (overlaps > 0)
+		return err_set(ERR_STATE, _("%lld holdings overlap another "
+					    "holding of the same owner and "
+					    "house"), (long long)overlaps);
+	if (backwards > 0)
+		return err_set(ERR_STATE, _("%lld holdings or occupancies end "
+					    "before they begin"),
+		    (long long)backwards);
+	if (orphans > 0)
+		return err_set(ERR_STATE, _("%lld holdings or occupants point "
+					    "at a missing house or owner"),
+		    (long long)orphans);
+	if (unindexed > 0)
+		return err_set(ERR_STATE, _("%lld owners or occupants are "
+					    "missing from the name search"),
+		    (long long)unindexed);
+	strbuf_addf(c->report, _("households: %lld houses, %lld owners, "
+				 "holdings consistent\n"),
+	    (long long)houses, (long long)owners);
+	return 0;
+}
+
 /* Each check, in order; later modules add their invariants here. */
 static int (*const checks[])(struct db *, struct check_ctx *) = {
 	check_schema,
 	check_sqlite,
 	check_audit,
+	check_household,
 };
 
 static int

@@ -8,7 +8,7 @@ $ns sh -c '
 	. "$top/tests/cli/lib.sh"
 	mount -t tmpfs -o size=1m tmpfs "$TMP/small" || { echo "not ok disk-mount: cannot mount a tmpfs"; exit 0; }
 	db="$TMP/small/d.db"
-	"$BIN" --db "$db" demo > /dev/null
+	"$BIN" --db "$db" demo --households 1 > /dev/null
 	# Fill the file system to the last block.
 	dd if=/dev/zero of="$TMP/small/filler" bs=4k 2>/dev/null
 	with_input demo1234 Counter-2026

@@ -46,7 +46,7 @@ fail() {
 # demo_db: a fresh demo database for this scenario.
 demo_db() {
 	rm -f "$DB" "$DB-wal" "$DB-shm"
-	"$FD_BIN" --db "$DB" demo >/dev/null || { echo "cannot make $DB" >&2; exit 1; }
+	"$FD_BIN" --db "$DB" demo --households 0 >/dev/null || { echo "cannot make $DB" >&2; exit 1; }
 }
 
 # start COLS LINES [VAR=value ...]: run frontdesk in a new pane.

@@ -7,7 +7,7 @@ FRONTDESK_NOW=1767263400 # 2026-01-01 10:30 UTC: times on screen stay put
 export FRONTDESK_NOW
 # the demo made with the test configuration, so every row has its desk
 rm -f "$DB" "$DB-wal" "$DB-shm"
-"$FD_BIN" --db "$DB" --config "$INI" demo >/dev/null || fail "cannot make $DB"
+"$FD_BIN" --db "$DB" --config "$INI" demo --households 0 >/dev/null || fail "cannot make $DB"
 printf 'demo1234\n新同事密码1\n' | "$FD_BIN" --db "$DB" --config "$INI" \
     user add liuyang --role cashier --display 刘洋 --user admin \
     --password-stdin >/dev/null || fail "cannot add liuyang"
