@@ -1581,9 +1581,14 @@ owner_import_who(struct db *db, struct owner_import_op *op,
 		if ((rc = owner_db_find_idno(db, r->o.id_no, &same)) != 0)
 			return rc;
 		*id = same.n > 0 ? same.v[0].id : 0;
+		/* One person, one number: another name is a typing mistake. */
+		if (*id != 0 && strcmp(same.v[0].name, r->o.name) != 0)
+			rc = err_set(ERR_CONFLICT, _("ID number %s is on file for "
+			    "%s, not %s; check the line"), r->o.id_no,
+			    same.v[0].name, r->o.name);
 		owner_vec_release(&same);
-		if (*id != 0)
-			return 0;
+		if (*id != 0 || rc != 0)
+			return rc;
 	}
 	if ((rc = owner_db_insert(db, &r->o, clock_now(), id)) == 0)
 		op->added++;
@@ -1605,7 +1610,14 @@ owner_import_row(struct db *db, struct owner_import_op *op, int i)
 		import_bad(op->e, op->lines[i], ERR_NOTFOUND);
 		return 0;
 	}
-	if (rc != 0 || (rc = owner_import_who(db, op, r, &id)) != 0)
+	if (rc != 0)
+		goto out;
+	if ((rc = owner_import_who(db, op, r, &id)) == ERR_CONFLICT) {
+		import_bad(op->e, op->lines[i], rc);
+		rc = 0;
+		goto out;
+	}
+	if (rc != 0)
 		goto out;
 	rc = hold(db, h.id, id, r->since, r->o.name, NULL);
 	if (rc == ERR_CONFLICT || rc == ERR_INVALID) {

@@ -1477,6 +1477,18 @@ test_import(void **state)
 	assert_string_equal(d.owners.v[0].h.since, "2021-01-01");
 	assert_int_equal(d.house.state, HOUSE_OCCUPIED);
 	house_detail_release(&d);
+	/* The same ID number under another name is a mistake, not a merge. */
+	before = rows_total(f);
+	o[2].owner.name = "王五";
+	o[2].owner.id_no = "11010519491231002X";
+	o[2].house = "1-1-104";
+	assert_int_equal(svc_owner_import(&f->rec, o + 2, lines, 1, "o2.csv",
+	    &errs), ERR_CONFLICT);
+	assert_string_equal(errs.buf, "o2.csv:2: ID number 11010519491231002X "
+				      "is on file for 张三, not 王五; check "
+				      "the line\n");
+	assert_int_equal(rows_total(f), before);
+	strbuf_reset(&errs);
 	assert_int_equal(svc_owner_import(&f->cash, o, lines, 3, "o.csv",
 	    NULL), ERR_DENIED);
 	assert_int_equal(svc_house_import(&f->rec, h, lines, 0, "h.csv",
