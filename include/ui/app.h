@@ -30,6 +30,8 @@ enum app_action {
 	APP_QUIT,        /* F10, q: close; on home, quit (asks first) */
 	APP_REDRAW,      /* Ctrl-L: paint the whole terminal again */
 	APP_LOGOUT,      /* Ctrl-X: log out or switch user */
+	APP_VISIT,       /* F4, Ctrl-G: log a visit (来访登记) from anywhere,
+			    for roles that may (PERM_VISIT_LOG) */
 };
 
 /*
@@ -69,7 +71,8 @@ void app_logout(struct app *app);
 void app_quit(struct app *app);
 
 /* The global keys that apply on screen s (only help and redraw while s is
- * a login or lock screen). */
+ * a login or lock screen; the visit key only for roles that may log
+ * visits). */
 const struct keybind *app_global_keys(const struct screen *s);
 
 /* Seconds without a key before the idle lock; 0: never. */

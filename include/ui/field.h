@@ -22,6 +22,12 @@ enum field_result {
  * Ctrl-A/E/K/U/W/D/B/F) to a line editor. */
 int field_key(struct lineedit *le, int key);
 
+/* What key does to the text of a line editor: FIELD_EDIT_TYPE (a
+ * character), FIELD_EDIT_DELETE (Backspace, Del, Ctrl-U/K/W/D) or 0 (moves
+ * the cursor, or is not an editing key). */
+enum field_edit { FIELD_EDIT_TYPE = 1, FIELD_EDIT_DELETE = 2 };
+int field_edits(int key);
+
 /*
  * Draw a line editor at (y, x) in its width; focus: highlighted and the
  * cursor placed through s.  hint (translated, may be NULL) is shown dimmed

@@ -9,6 +9,8 @@
 #ifndef FD_UI_SCREEN_H
 #define FD_UI_SCREEN_H
 
+#include <stdint.h>
+
 #include <curses.h>
 
 struct app;
@@ -96,6 +98,10 @@ struct screen_ops {
 	int (*tick)(struct screen *s);
 	/* 1 when closing would lose changes. */
 	int (*dirty)(struct screen *s);
+	/* The house this screen is about or has selected (houses.id), 0 for
+	 * none: the visit entry (F4) starts with it.  The app asks the
+	 * screens from the top down and takes the first that has this. */
+	int64_t (*house)(struct screen *s);
 	/* Free state. */
 	void (*close)(struct screen *s);
 };

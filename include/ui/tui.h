@@ -30,6 +30,10 @@ enum tui_style {
 	TUI_FOCUS,      /* the input field with the cursor */
 	TUI_DEMO,       /* the DEMO mark */
 	TUI_BORDER,     /* box lines */
+	TUI_CELL_VACANT,     /* building grid: a vacant house (空置) */
+	TUI_CELL_OCCUPIED,   /* an occupied house (已入住) */
+	TUI_CELL_DECORATING, /* a house under decoration (装修中) */
+	TUI_CELL_LET,        /* a let house (出租) */
 	TUI_STYLE_COUNT
 };
 
@@ -75,6 +79,10 @@ int tui_getkey(int ms);
 
 /* The signal that asked us to stop (SIGINT, SIGTERM, SIGHUP), or 0. */
 int tui_stop_signal(void);
+
+/* 1 when the terminal shows colours (not NO_COLOR, not monochrome), so
+ * that screens can add a mark where colour alone tells a state apart. */
+int tui_colour(void);
 
 /* Attributes for a style. */
 attr_t tui_attr(enum tui_style style);

@@ -21,6 +21,7 @@
 #include "ui/scr_home.h"
 #include "ui/scr_lock.h"
 #include "ui/scr_login.h"
+#include "ui/scr_visit.h"
 #include "ui/screen.h"
 #include "ui/statusbar.h"
 #include "ui/tui.h"
@@ -32,7 +33,7 @@
 #include "util/xalloc.h"
 
 /* Dialog tags of the app's own questions (screens use tags >= 0). */
-enum { TAG_QUIT = -1, TAG_LOGOUT = -2, TAG_DISCARD = -3 };
+enum { TAG_QUIT = -1, TAG_LOGOUT = -2, TAG_DISCARD = -3, TAG_VISIT = -4 };
 
 /* What to do after the current key. */
 enum pending { PENDING_NONE, PENDING_LOGIN, PENDING_LOGOUT, PENDING_QUIT };
@@ -66,6 +67,20 @@ static const struct keybind global_keys[] = {
 	{ 0, 0, NULL, 0 },
 };
 
+/* The same with the visit key, for roles that log visits (来访登记). */
+static const struct keybind visit_keys[] = {
+	{ K_F(1), APP_HELP, N_("Help"), 0 },
+	{ '?', APP_HELP, NULL, 0 },
+	{ K_F(4), APP_VISIT, N_("Visit"), 0 },
+	{ K_CTRL('g'), APP_VISIT, NULL, 0 },
+	{ K_ESC, APP_BACK, N_("Back"), KB_HELPONLY },
+	{ K_F(10), APP_QUIT, N_("Back"), 0 },
+	{ 'q', APP_QUIT, NULL, 0 },
+	{ K_CTRL('x'), APP_LOGOUT, N_("Log out"), 0 },
+	{ K_CTRL('l'), APP_REDRAW, N_("Redraw the screen"), KB_HELPONLY },
+	{ 0, 0, NULL, 0 },
+};
+
 /* On login and lock screens: nothing that leaves them. */
 static const struct keybind locked_keys[] = {
 	{ K_F(1), APP_HELP, N_("Help"), 0 },
@@ -76,8 +91,14 @@ static const struct keybind locked_keys[] = {
 const struct keybind *
 app_global_keys(const struct screen *s)
 {
-	return s != NULL && (s->ops->flags & SCREEN_LOCKED) ? locked_keys :
-	    global_keys;
+	if (s != NULL && (s->ops->flags & SCREEN_LOCKED))
+		return locked_keys;
+	/* not over a dialog, nor on the visit entry itself */
+	if (s != NULL && s->app->logged_in && s->ops != &scr_visit_ops &&
+	    !(s->ops->flags & SCREEN_OVERLAY) &&
+	    session_may(&s->app->sess, PERM_VISIT_LOG))
+		return visit_keys;
+	return global_keys;
 }
 
 struct db *
@@ -326,6 +347,25 @@ ask_logout(struct app *app)
 	return UI_HANDLED;
 }
 
+/* F4: the visit entry, with the house of the screens below when one
+ * has a house (the first that answers, from the top down). */
+static int
+log_visit(struct app *app)
+{
+	struct screen *s;
+	int64_t house = 0;
+
+	if (app->top->ops == &scr_visit_ops)
+		return UI_HANDLED;
+	for (s = app->top; s != NULL; s = s->below)
+		if (s->ops->house != NULL) {
+			house = s->ops->house(s);
+			break;
+		}
+	app_push(app, &scr_visit_ops, &house, TAG_VISIT);
+	return UI_REDRAW;
+}
+
 /* Run a global action for the top screen. */
 static int
 global_action(struct app *app, int action)
@@ -343,6 +383,8 @@ global_action(struct app *app, int action)
 		return UI_REDRAW;
 	case APP_LOGOUT:
 		return ask_logout(app);
+	case APP_VISIT:
+		return log_visit(app);
 	}
 	return UI_UNHANDLED;
 }
@@ -362,6 +404,8 @@ app_answer(struct app *app, int tag, const struct screen_answer *a)
 		break;
 	case TAG_DISCARD:
 		return UI_CLOSE;
+	case TAG_VISIT: /* the screen below may list visits: read again */
+		return UI_RELOAD | UI_REDRAW;
 	}
 	return UI_REDRAW;
 }

@@ -51,6 +51,15 @@ field_key(struct lineedit *le, int key)
 	return FIELD_UNHANDLED;
 }
 
+int
+field_edits(int key)
+{
+	if (key == K_BACKSPACE || key == K_DELETE || key == K_CTRL('u') ||
+	    key == K_CTRL('k') || key == K_CTRL('w') || key == K_CTRL('d'))
+		return FIELD_EDIT_DELETE;
+	return is_char(key) ? FIELD_EDIT_TYPE : 0;
+}
+
 void
 field_draw(WINDOW *w, int y, int x, const struct lineedit *le, int focus,
     const char *hint, struct screen *s)

@@ -5,12 +5,13 @@
  */
 #include "ui/registry.h"
 
+#include "ui/scr_finder.h"
 #include "ui/scr_system.h"
 #include "util/i18n.h"
 
 const struct registry_module registry_modules[] = {
 	{ "owners", N_("Owners"), N_("Owner records, houses and occupants"),
-	    PERM_BIT(PERM_OWNER_VIEW), NULL, NULL },
+	    PERM_BIT(PERM_OWNER_VIEW), &scr_finder_ops, scr_finder_summary },
 	{ "requests", N_("Service requests"),
 	    N_("Complaints, repairs, consultations and callbacks"),
 	    PERM_BIT(PERM_REQUEST_VIEW), NULL, NULL },

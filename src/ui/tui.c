@@ -27,6 +27,7 @@ static WINDOW *tui_inwin;           /* 1x1, never drawn: keys come here */
 static struct tui_layout tui_lay;
 static int tui_ascii;
 static attr_t tui_styles[TUI_STYLE_COUNT];
+static int tui_colours;             /* 1: colour pairs are in use */
 static struct termios tui_tio;      /* the terminal as we found it */
 static int tui_have_tio;
 static char tui_reset[256];         /* rmcup, cnorm, sgr0 */
@@ -100,7 +101,8 @@ keep_cap(const char *cap)
 
 /* Colour pair number for a style that has one. */
 enum { P_HEADER = 1, P_SELECTED, P_COLHEAD, P_KEY, P_ERROR, P_INFO,
-	P_FOCUS, P_DEMO, P_BORDER, P_TITLE };
+	P_FOCUS, P_DEMO, P_BORDER, P_TITLE, P_VACANT, P_OCCUPIED,
+	P_DECORATING, P_LET };
 
 /* Fill the style table: colours when possible, else plain attributes. */
 static void
@@ -123,8 +125,13 @@ init_styles(void)
 	s[TUI_FOCUS] = A_REVERSE;
 	s[TUI_DEMO] = A_REVERSE | A_BOLD;
 	s[TUI_BORDER] = A_NORMAL;
+	s[TUI_CELL_VACANT] = A_DIM;
+	s[TUI_CELL_OCCUPIED] = A_BOLD;
+	s[TUI_CELL_DECORATING] = A_UNDERLINE;
+	s[TUI_CELL_LET] = A_NORMAL;
 	if (!colour || start_color() != OK || COLOR_PAIRS < 16)
 		return;
+	tui_colours = 1;
 	use_default_colors();
 	init_pair(P_HEADER, COLOR_WHITE, COLOR_BLUE);
 	init_pair(P_SELECTED, COLOR_BLACK, COLOR_CYAN);
@@ -136,6 +143,10 @@ init_styles(void)
 	init_pair(P_DEMO, COLOR_WHITE, COLOR_RED);
 	init_pair(P_BORDER, COLOR_BLUE, -1);
 	init_pair(P_TITLE, COLOR_BLUE, -1);
+	init_pair(P_VACANT, COLOR_BLACK, COLOR_WHITE);
+	init_pair(P_OCCUPIED, COLOR_BLACK, COLOR_GREEN);
+	init_pair(P_DECORATING, COLOR_BLACK, COLOR_YELLOW);
+	init_pair(P_LET, COLOR_WHITE, COLOR_BLUE);
 	s[TUI_HEADER] = COLOR_PAIR(P_HEADER) | A_BOLD;
 	s[TUI_TITLE] = COLOR_PAIR(P_TITLE) | A_BOLD;
 	s[TUI_SELECTED] = COLOR_PAIR(P_SELECTED);
@@ -146,6 +157,16 @@ init_styles(void)
 	s[TUI_FOCUS] = COLOR_PAIR(P_FOCUS);
 	s[TUI_DEMO] = COLOR_PAIR(P_DEMO) | A_BOLD;
 	s[TUI_BORDER] = COLOR_PAIR(P_BORDER);
+	s[TUI_CELL_VACANT] = COLOR_PAIR(P_VACANT);
+	s[TUI_CELL_OCCUPIED] = COLOR_PAIR(P_OCCUPIED);
+	s[TUI_CELL_DECORATING] = COLOR_PAIR(P_DECORATING);
+	s[TUI_CELL_LET] = COLOR_PAIR(P_LET) | A_BOLD;
+}
+
+int
+tui_colour(void)
+{
+	return tui_colours;
 }
 
 /* Let Ctrl-S and Ctrl-Q through as keys (cbreak leaves IXON on). */
