@@ -181,10 +181,12 @@ test_race_disable(void **state)
 	}
 
 	for (r = 0; r < NROUNDS; r++) {
-		/* Both are blocked in read(): let them go together. */
+		/* Both are blocked in read(): let them go together, each
+		 * first in turn, so neither always has the head start (on a
+		 * loaded machine the first one woken would win every round). */
 		for (k = 0; k < 2; k++)
-			assert_int_equal(write(desks[k].go, &r, sizeof r),
-			    (ssize_t)sizeof r);
+			assert_int_equal(write(desks[(k + r) % 2].go, &r,
+			    sizeof r), (ssize_t)sizeof r);
 		for (k = 0; k < 2; k++) {
 			assert_int_equal(read_full(desks[k].result, &a[k],
 			    sizeof a[k]), 0);
