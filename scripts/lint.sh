@@ -38,6 +38,8 @@ check "bytes compared with columns (use text_width)" \
 	grep -rnE 'strlen\(.*\)\s*[<>]=?\s*(cols|width)' src/ui
 check "SQL formatted with printf (bind values instead)" \
 	grep -rnE 'printf\(.*"(SELECT|INSERT|UPDATE|DELETE) ' src
+check "two test files share a name (both would build build/t/NAME)" \
+	sh -c "ls tests/unit tests/ui tests/db | grep '^test_.*\.c$' | sort | uniq -d"
 if command -v cppcheck >/dev/null 2>&1; then
 	out=$(cppcheck --quiet --enable=warning --std=c11 --error-exitcode=0 \
 		--suppress=missingIncludeSystem --suppress=ctuuninitvar --inline-suppr -Iinclude src 2>&1)
