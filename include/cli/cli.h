@@ -26,6 +26,17 @@ int cmd_backup(struct cli *c);
 int cmd_check(struct cli *c);
 int cmd_import(struct cli *c);
 int cmd_export(struct cli *c);
+int cmd_report(struct cli *c);
+
+/* The reports of `frontdesk report` (cmd_report.c's table). */
+int cmd_report_requests(struct cli *c);
+int cmd_report_daily_close(struct cli *c);
+int cmd_report_monthly(struct cli *c);
+int cmd_report_arrears(struct cli *c);
+
+/* Fees (cmd_fee.c): bills for a period, a payment at the counter. */
+int cmd_bill(struct cli *c);
+int cmd_pay(struct cli *c);
 
 /* Print "frontdesk: MSG" on stderr and return CLI_FAIL. */
 int cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -77,6 +77,16 @@ int db_backup(struct db *db, const char *path, int force);
  */
 int db_integrity(struct db *db, int full);
 
+/*
+ * Copy everything in the WAL into the database file and empty the WAL
+ * (a TRUNCATE checkpoint).  Call it before a file made by this program is
+ * renamed into place (demo): a checkpoint that fails on close, say on a
+ * full disk, would otherwise leave the data in a WAL that no longer
+ * belongs to the file.  Returns 0, ERR_BUSY (another connection reading),
+ * ERR_IO (disk full: the message says so) or ERR_DB.
+ */
+int db_checkpoint(struct db *db);
+
 /* Number of statements prepared on this connection so far (bench P5). */
 long db_prepare_count(const struct db *db);
 

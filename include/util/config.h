@@ -22,6 +22,37 @@ struct config {
 	int max_failed_logins; /* [security] max_failed_logins, 3..20 */
 	int lockout_minutes;   /* [security] lockout_minutes, 1..1440 */
 	char *log_path;        /* [log] path; NULL: the XDG default */
+	/* [requests]: deadlines and callbacks of service requests (工单) */
+	long req_respond_s[4][2]; /* <type>_<urgency>_respond, seconds;
+				     [consult complaint repair suggestion]
+				     [urgent normal] (core/request.h order) */
+	long req_resolve_s[4][2]; /* <type>_<urgency>_resolve, seconds */
+	long req_callback_s;      /* callback_within, seconds */
+	char *req_counting;       /* counting: "calendar" or "working_hours" */
+	int req_hours[2];         /* working_hours: start, end in minutes
+				     after midnight (08:30-17:30: 510, 1050) */
+	int req_workdays;         /* working_days: bit 1 << weekday, 0 Sunday */
+	char *req_holidays;       /* holidays: "YYYY-MM-DD" and
+				     "YYYY-MM-DD..YYYY-MM-DD", comma-separated,
+				     normalised; "" for none */
+	char *req_makeup_days;    /* makeup_days (调休上班), the same form */
+	int req_warn_pct;         /* warning_percent: 0..90 */
+	int req_callback_types;   /* callback_required: bit 1 << type */
+	/* [fees]: bills, late fees and readings (收费) */
+	int fee_due_days;         /* due_days: a bill is due this many days
+				     after its period ends, 0..365 */
+	int fee_late;             /* late_fee: boolean, off by default */
+	int fee_late_rate;        /* late_fee_rate: per 10,000 per day, 1..100 */
+	int fee_late_grace_days;  /* late_fee_grace_days: 0..365 */
+	int fee_usage_alert;      /* usage_alert_factor: a reading this many
+				     times the house's average needs a
+				     confirmation, 2..100 */
+	/* [printer]: receipts and reminder notices */
+	char *printer_command;    /* command: the text is piped to it; "" saves
+				     a file under the data folder */
+	int printer_width;        /* width: columns, 24..120 */
+	char *printer_encoding;   /* encoding: "UTF-8" or "GB18030" */
+	char *printer_heading;    /* heading above the title; "" for none */
 };
 
 /* Fill cfg with the built-in defaults (what conf/frontdesk.ini documents). */

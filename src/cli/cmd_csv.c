@@ -29,13 +29,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "core/date.h"
+#include "core/fee.h"
 #include "core/household.h"
+#include "core/money.h"
+#include "core/request.h"
 #include "db/db.h"
 #include "svc/session.h"
+#include "svc/svc_fee.h"
 #include "svc/svc_owner.h"
+#include "svc/svc_request.h"
 #include "svc/svc_visit.h"
 #include "util/config.h"
 #include "util/csv.h"
@@ -109,8 +115,104 @@ static const struct column visit_cols[VC_COUNT] = {
 	[VC_DESK] = {"窗口", "desk", NULL, 0},
 };
 
+enum request_col {
+	RC_NO, RC_AT, RC_TYPE, RC_CATEGORY, RC_URGENCY, RC_CHANNEL, RC_HOUSE,
+	RC_LOCATION, RC_PERSON, RC_PHONE, RC_DESCR, RC_RECEIVER, RC_DEPT,
+	RC_HANDLER, RC_STATE, RC_RESPOND_BY, RC_RESPONDED, RC_RESOLVE_BY,
+	RC_RESOLVED, RC_RESOLUTION, RC_CB_RESULT, RC_CB_METHOD, RC_CB_COMMENT,
+	RC_CB_AT, RC_VALID, RC_REOPENS, RC_CLOSED, RC_COUNT
+};
+
+/* Export only. */
+static const struct column request_cols[RC_COUNT] = {
+	[RC_NO] = {"编号", "number", NULL, 0},
+	[RC_AT] = {"登记时间", "registered", NULL, 0},
+	[RC_TYPE] = {"类型", "type", NULL, 0},
+	[RC_CATEGORY] = {"类别", "category", NULL, 0},
+	[RC_URGENCY] = {"紧急程度", "urgency", NULL, 0},
+	[RC_CHANNEL] = {"渠道", "channel", NULL, 0},
+	[RC_HOUSE] = {"房号", "house", NULL, 0},
+	[RC_LOCATION] = {"位置", "location", NULL, 0},
+	[RC_PERSON] = {"联系人", "person", NULL, 0},
+	[RC_PHONE] = {"电话", "phone", NULL, 0},
+	[RC_DESCR] = {"内容", "description", NULL, 0},
+	[RC_RECEIVER] = {"首问责任人", "first_receiver", NULL, 0},
+	[RC_DEPT] = {"部门", "department", NULL, 0},
+	[RC_HANDLER] = {"处理人", "handler", NULL, 0},
+	[RC_STATE] = {"状态", "status", NULL, 0},
+	[RC_RESPOND_BY] = {"响应时限", "respond_by", NULL, 0},
+	[RC_RESPONDED] = {"响应时间", "responded", NULL, 0},
+	[RC_RESOLVE_BY] = {"处理时限", "resolve_by", NULL, 0},
+	[RC_RESOLVED] = {"处理时间", "resolved", NULL, 0},
+	[RC_RESOLUTION] = {"处理结果", "resolution", NULL, 0},
+	[RC_CB_RESULT] = {"回访结果", "callback", NULL, 0},
+	[RC_CB_METHOD] = {"回访方式", "callback_method", NULL, 0},
+	[RC_CB_COMMENT] = {"回访说明", "callback_comment", NULL, 0},
+	[RC_CB_AT] = {"回访时间", "called_back", NULL, 0},
+	[RC_VALID] = {"认定", "classification", NULL, 0},
+	[RC_REOPENS] = {"返工次数", "reopens", NULL, 0},
+	[RC_CLOSED] = {"关闭时间", "closed", NULL, 0},
+};
+
+/* Meter readings (抄表), import only (svc_reading_import()). */
+enum reading_col {
+	RD_HOUSE, RD_ITEM, RD_PERIOD, RD_PREV, RD_CUR, RD_REPLACED, RD_OLD_END,
+	RD_NEW_START, RD_CONFIRM, RD_COUNT
+};
+
+static const struct column reading_cols[RD_COUNT] = {
+	[RD_HOUSE] = {"房号", "house", "房屋|房屋编号|code", 1},
+	[RD_ITEM] = {"项目", "item", "收费项目|费用", 1},
+	[RD_PERIOD] = {"账期", "period", "月份|抄表月份", 1},
+	[RD_PREV] = {"上次读数", "previous", "起度|起始读数|上月读数", 0},
+	[RD_CUR] = {"本次读数", "reading", "止度|读数|本月读数|current", 1},
+	[RD_REPLACED] = {"换表", "replaced", "是否换表", 0},
+	[RD_OLD_END] = {"旧表止度", "old_meter_end", "旧表读数", 0},
+	[RD_NEW_START] = {"新表起度", "new_meter_start", "新表读数", 0},
+	[RD_CONFIRM] = {"确认", "confirm", "用量确认", 0},
+};
+
+/* Bills (应收), export only. */
+enum bill_col {
+	BC_HOUSE, BC_ITEM, BC_PERIOD, BC_QTY, BC_PRICE, BC_AMOUNT, BC_PAID,
+	BC_OPEN, BC_DUE, BC_COUNT
+};
+
+static const struct column bill_cols[BC_COUNT] = {
+	[BC_HOUSE] = {"房号", "house", NULL, 0},
+	[BC_ITEM] = {"项目", "item", NULL, 0},
+	[BC_PERIOD] = {"账期", "period", NULL, 0},
+	[BC_QTY] = {"数量", "quantity", NULL, 0},
+	[BC_PRICE] = {"单价", "price", NULL, 0},
+	[BC_AMOUNT] = {"应收", "amount", NULL, 0},
+	[BC_PAID] = {"已收", "paid", NULL, 0},
+	[BC_OPEN] = {"未收", "open", NULL, 0},
+	[BC_DUE] = {"到期日", "due", NULL, 0},
+};
+
+/* Payments (实收), export only. */
+enum payment_col {
+	PC_NO, PC_DAY, PC_TIME, PC_HOUSE, PC_METHOD, PC_AMOUNT, PC_TENDERED,
+	PC_CHANGE, PC_CREDIT, PC_CASHIER, PC_DESK, PC_VOID, PC_COUNT
+};
+
+static const struct column payment_cols[PC_COUNT] = {
+	[PC_NO] = {"收据号", "receipt", NULL, 0},
+	[PC_DAY] = {"日期", "day", NULL, 0},
+	[PC_TIME] = {"时间", "time", NULL, 0},
+	[PC_HOUSE] = {"房号", "house", NULL, 0},
+	[PC_METHOD] = {"方式", "method", NULL, 0},
+	[PC_AMOUNT] = {"金额", "amount", NULL, 0},
+	[PC_TENDERED] = {"收取现金", "tendered", NULL, 0},
+	[PC_CHANGE] = {"找零", "change", NULL, 0},
+	[PC_CREDIT] = {"转入预存", "credit", NULL, 0},
+	[PC_CASHIER] = {"收银员", "cashier", NULL, 0},
+	[PC_DESK] = {"窗口", "desk", NULL, 0},
+	[PC_VOID] = {"红冲", "void", NULL, 0},
+};
+
 /* The widest table above. */
-#define COLS_MAX OC_COUNT
+#define COLS_MAX RC_COUNT
 
 /* The file kinds of import and export. */
 static const struct table {
@@ -121,6 +223,10 @@ static const struct table {
 	{"houses", house_cols, HC_COUNT},
 	{"owners", owner_cols, OC_COUNT},
 	{"visits", visit_cols, VC_COUNT},
+	{"requests", request_cols, RC_COUNT},
+	{"readings", reading_cols, RD_COUNT},
+	{"bills", bill_cols, BC_COUNT},
+	{"payments", payment_cols, PC_COUNT},
 };
 
 /* The table called name, or NULL. */
@@ -564,6 +670,59 @@ owners_tx(struct db *db, void *arg)
 	return op->rc != 0 ? op->rc : im->bad.n > 0 ? ERR_INVALID : 0;
 }
 
+/* 1 when a confirm cell says yes (是, 确认, yes, y, 1, true). */
+static int
+import_yes(const char *v)
+{
+	static const char *const yes[] = {"是", "确认", "yes", "y", "1",
+	    "true"};
+	char buf[64];
+	size_t i;
+
+	if (v == NULL)
+		return 0;
+	snprintf(buf, sizeof buf, "%s", v);
+	text_trim(buf);
+	for (i = 0; i < sizeof yes / sizeof yes[0]; i++)
+		if (strcasecmp(buf, yes[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* The meter readings of the file as svc takes them. */
+static int
+readings_tx(struct db *db, void *arg)
+{
+	struct import_op *op = arg;
+	struct import *im = op->im;
+	struct reading_in *in;
+	int *lines, i;
+
+	(void)db;
+	strbuf_reset(&op->report);
+	in = xcalloc((size_t)im->nrows + 1, sizeof *in);
+	lines = xreallocarray(NULL, (size_t)im->nrows + 1, sizeof *lines);
+	for (i = 0; i < im->nrows; i++) {
+		const char *const *v = im->rows[i].v;
+
+		in[i].house = v[RD_HOUSE];
+		in[i].item = v[RD_ITEM];
+		in[i].period = v[RD_PERIOD];
+		in[i].prev = v[RD_PREV];
+		in[i].cur = v[RD_CUR];
+		in[i].replaced = v[RD_REPLACED];
+		in[i].old_end = v[RD_OLD_END];
+		in[i].new_start = v[RD_NEW_START];
+		in[i].confirm = import_yes(v[RD_CONFIRM]);
+		lines[i] = (int)im->rows[i].line;
+	}
+	op->rc = svc_reading_import(op->s, in, lines, im->nrows, im->file,
+	    &op->report);
+	free(in);
+	free(lines);
+	return op->rc != 0 ? op->rc : im->bad.n > 0 ? ERR_INVALID : 0;
+}
+
 /* Lines this file refuses before svc sees them: ended holdings. */
 static void
 import_precheck(struct import *im)
@@ -594,8 +753,8 @@ import_store(struct import *im, struct session *s, struct db *db)
 	int rc;
 
 	strbuf_init(&op.report);
-	rc = db_tx(db, im->t->cols == house_cols ? houses_tx : owners_tx,
-	    &op);
+	rc = db_tx(db, im->t->cols == house_cols ? houses_tx :
+	    im->t->cols == reading_cols ? readings_tx : owners_tx, &op);
 	if (rc == 0) {
 		strbuf_release(&op.report);
 		return CLI_OK;
@@ -615,8 +774,8 @@ import_store(struct import *im, struct session *s, struct db *db)
 static int
 import_usage(void)
 {
-	return cli_usage(_("usage: frontdesk import houses|owners FILE.csv "
-			   "--user NAME [--password-stdin]"));
+	return cli_usage(_("usage: frontdesk import houses|owners|readings "
+			   "FILE.csv --user NAME [--password-stdin]"));
 }
 
 int
@@ -647,9 +806,10 @@ cmd_import(struct cli *c)
 	im.cfg = c->cfg;
 	im.file = c->argv[optind + 1];
 	im.t = table_find(c->argv[optind]);
-	if (im.t == NULL || im.t->cols == visit_cols)
-		return cli_usage(_("frontdesk can import houses or owners, "
-				   "not '%s'"), c->argv[optind]);
+	if (im.t == NULL || (im.t->cols != house_cols &&
+	    im.t->cols != owner_cols && im.t->cols != reading_cols))
+		return cli_usage(_("frontdesk can import houses, owners or "
+				   "readings, not '%s'"), c->argv[optind]);
 	if (user == NULL)
 		return cli_usage(_("'%s' acts as a named user: add --user NAME"),
 		    c->argv[0]);
@@ -671,6 +831,9 @@ cmd_import(struct cli *c)
 	if (rc == CLI_OK) {
 		if (im.t->cols == house_cols)
 			printf(_("imported %d houses from %s (%s)\n"),
+			    im.nrows, im.file, csv_encoding_name(im.enc));
+		else if (im.t->cols == reading_cols)
+			printf(_("imported %d meter readings from %s (%s)\n"),
 			    im.nrows, im.file, csv_encoding_name(im.enc));
 		else
 			printf(_("imported %d owner lines from %s (%s)\n"),
@@ -775,6 +938,122 @@ export_visit(const struct visit *v, void *arg)
 	return csv_writer_end_row(&e->w);
 }
 
+/* A unix time as "YYYY-MM-DD HH:MM", "" for 0.  OUT: buf. */
+static const char *
+export_time(char *buf, size_t bufsz, int64_t t)
+{
+	buf[0] = '\0';
+	if (t != 0)
+		date_format_time(buf, bufsz, (time_t)t);
+	return buf;
+}
+
+static int
+export_request(const struct service_request *r, void *arg)
+{
+	struct export *e = arg;
+	char t[DATE_TIME_BUFSZ], n[16];
+
+	csv_writer_field(&e->w, r->no, CSV_TEXT);
+	csv_writer_field(&e->w, export_time(t, sizeof t, r->at), CSV_TEXT);
+	csv_writer_field(&e->w, request_label(REQ_SET_TYPE, (int)r->type),
+	    CSV_TEXT);
+	csv_writer_field(&e->w, request_label(REQ_SET_CATEGORY,
+	    (int)r->category), CSV_TEXT);
+	csv_writer_field(&e->w, request_label(REQ_SET_URGENCY,
+	    (int)r->urgency), CSV_TEXT);
+	csv_writer_field(&e->w, request_label(REQ_SET_CHANNEL,
+	    (int)r->channel), CSV_TEXT);
+	csv_writer_field(&e->w, r->house_code, CSV_TEXT);
+	csv_writer_field(&e->w, r->location, CSV_TEXT);
+	csv_writer_field(&e->w, r->person, CSV_TEXT);
+	csv_writer_field(&e->w, r->phone, CSV_KEEP_TEXT);
+	csv_writer_field(&e->w, r->description, CSV_TEXT);
+	csv_writer_field(&e->w, r->receiver_name, CSV_TEXT);
+	csv_writer_field(&e->w, r->dept >= 0 ? request_label(REQ_SET_DEPT,
+	    r->dept) : "", CSV_TEXT);
+	csv_writer_field(&e->w, r->handler, CSV_TEXT);
+	csv_writer_field(&e->w, request_label(REQ_SET_STATE, (int)r->state),
+	    CSV_TEXT);
+	csv_writer_field(&e->w, export_time(t, sizeof t, r->clock.respond_by),
+	    CSV_TEXT);
+	csv_writer_field(&e->w, export_time(t, sizeof t, r->responded_at),
+	    CSV_TEXT);
+	csv_writer_field(&e->w, export_time(t, sizeof t, r->clock.resolve_by),
+	    CSV_TEXT);
+	csv_writer_field(&e->w, export_time(t, sizeof t, r->resolved_at),
+	    CSV_TEXT);
+	csv_writer_field(&e->w, r->resolution, CSV_TEXT);
+	csv_writer_field(&e->w, r->cb_result >= 0 ? request_label(
+	    REQ_SET_RESULT, r->cb_result) : "", CSV_TEXT);
+	csv_writer_field(&e->w, r->cb_method >= 0 ? request_label(
+	    REQ_SET_METHOD, r->cb_method) : "", CSV_TEXT);
+	csv_writer_field(&e->w, r->cb_comment, CSV_TEXT);
+	csv_writer_field(&e->w, export_time(t, sizeof t, r->cb_at), CSV_TEXT);
+	csv_writer_field(&e->w, r->valid == 1 ? _("Valid") : r->valid == 0 ?
+	    _("Invalid") : "", CSV_TEXT);
+	snprintf(n, sizeof n, "%d", r->reopens);
+	csv_writer_field(&e->w, n, CSV_NUMBER);
+	csv_writer_field(&e->w, export_time(t, sizeof t, r->closed_at),
+	    CSV_TEXT);
+	e->nrows++;
+	return csv_writer_end_row(&e->w);
+}
+
+static int
+export_bill(const struct bill *b, void *arg)
+{
+	struct export *e = arg;
+	char q[FEE_READING_BUFSZ], p[FEE_PRICE_BUFSZ], m[MONEY_BUFSZ];
+
+	csv_writer_field(&e->w, b->house_code, CSV_TEXT);
+	csv_writer_field(&e->w, b->item_name, CSV_TEXT);
+	csv_writer_field(&e->w, b->period, CSV_TEXT);
+	fee_reading_format(q, sizeof q, b->qty_centi);
+	csv_writer_field(&e->w, q, CSV_NUMBER);
+	fee_price_format(p, sizeof p, b->price_e4);
+	csv_writer_field(&e->w, b->kind == FEE_LATE ? "" : p, CSV_NUMBER);
+	money_format_plain(m, sizeof m, b->amount_fen);
+	csv_writer_field(&e->w, m, CSV_NUMBER);
+	money_format_plain(m, sizeof m, b->paid_fen);
+	csv_writer_field(&e->w, m, CSV_NUMBER);
+	money_format_plain(m, sizeof m, b->amount_fen - b->paid_fen);
+	csv_writer_field(&e->w, m, CSV_NUMBER);
+	csv_writer_field(&e->w, b->due, CSV_TEXT);
+	e->nrows++;
+	return csv_writer_end_row(&e->w);
+}
+
+static int
+export_payment(const struct payment *p, void *arg)
+{
+	struct export *e = arg;
+	char no[FEE_RECEIPT_BUFSZ], t[DATE_TIME_BUFSZ], m[MONEY_BUFSZ];
+
+	fee_receipt_format(no, sizeof no, p->year, p->seq);
+	csv_writer_field(&e->w, no, CSV_KEEP_TEXT);
+	csv_writer_field(&e->w, p->day, CSV_TEXT);
+	date_format_time(t, sizeof t, (time_t)p->at);
+	csv_writer_field(&e->w, t, CSV_TEXT);
+	csv_writer_field(&e->w, p->house_code, CSV_TEXT);
+	csv_writer_field(&e->w, fee_label(FEE_SET_METHOD, (int)p->method),
+	    CSV_TEXT);
+	money_format_plain(m, sizeof m, p->amount_fen);
+	csv_writer_field(&e->w, m, CSV_NUMBER);
+	money_format_plain(m, sizeof m, p->tendered_fen);
+	csv_writer_field(&e->w, m, CSV_NUMBER);
+	money_format_plain(m, sizeof m, p->change_fen);
+	csv_writer_field(&e->w, m, CSV_NUMBER);
+	money_format_plain(m, sizeof m, p->credit_fen);
+	csv_writer_field(&e->w, m, CSV_NUMBER);
+	csv_writer_field(&e->w, p->cashier, CSV_TEXT);
+	csv_writer_field(&e->w, p->desk, CSV_TEXT);
+	csv_writer_field(&e->w, p->void_state >= 0 ? fee_label(FEE_SET_VOID,
+	    p->void_state) : "", CSV_TEXT);
+	e->nrows++;
+	return csv_writer_end_row(&e->w);
+}
+
 /* The export's rows through svc.  0 or an error (message set). */
 static int
 export_rows(struct session *s, const struct table *t, struct export *e)
@@ -787,6 +1066,12 @@ export_rows(struct session *s, const struct table *t, struct export *e)
 		return svc_house_export(s, export_house, e);
 	if (t->cols == owner_cols)
 		return svc_owner_export(s, export_owner, e);
+	if (t->cols == request_cols)
+		return svc_request_export(s, 0, INT64_MAX, export_request, e);
+	if (t->cols == bill_cols)
+		return svc_bill_export(s, export_bill, e);
+	if (t->cols == payment_cols)
+		return svc_payment_export(s, export_payment, e);
 	return svc_visit_export(s, 0, INT64_MAX, export_visit, e);
 }
 
@@ -802,9 +1087,9 @@ struct export_args {
 static int
 export_usage(void)
 {
-	return cli_usage(_("usage: frontdesk export houses|owners|visits "
-			   "[--format csv] [-o FILE [--force]] --user NAME "
-			   "[--password-stdin]"));
+	return cli_usage(_("usage: frontdesk export houses|owners|visits|"
+			   "requests|bills|payments [--format csv] [-o FILE "
+			   "[--force]] --user NAME [--password-stdin]"));
 }
 
 static int
@@ -836,9 +1121,11 @@ export_parse(struct cli *c, struct export_args *a)
 	}
 	if (optind + 1 != c->argc || (a->force && a->out == NULL))
 		return export_usage();
-	if ((a->t = table_find(c->argv[optind])) == NULL)
-		return cli_usage(_("frontdesk can export houses, owners or "
-				   "visits, not '%s'"), c->argv[optind]);
+	if ((a->t = table_find(c->argv[optind])) == NULL ||
+	    a->t->cols == reading_cols)
+		return cli_usage(_("frontdesk can export houses, owners, "
+				   "visits, requests, bills or payments, not "
+				   "'%s'"), c->argv[optind]);
 	if (a->user == NULL)
 		return cli_usage(_("'%s' acts as a named user: add --user NAME"),
 		    c->argv[0]);
@@ -887,8 +1174,18 @@ cmd_export(struct cli *c)
 	if ((rc = cli_open_session(c, a.user, a.pw_stdin, &db, &s)) != 0)
 		return rc;
 	/* Refused before anything is written, the header included. */
-	if (!session_may(&s, PERM_OWNER_VIEW) && (a.t->cols != visit_cols ||
-	    !session_may(&s, PERM_VISIT_LOG))) {
+	if (a.t->cols == request_cols) {
+		if (session_require(&s, PERM_REQUEST_VIEW) != 0) {
+			rc = cli_fail_err();
+			goto out;
+		}
+	} else if (a.t->cols == bill_cols || a.t->cols == payment_cols) {
+		if (session_require(&s, PERM_FEE_VIEW) != 0) {
+			rc = cli_fail_err();
+			goto out;
+		}
+	} else if (!session_may(&s, PERM_OWNER_VIEW) &&
+	    (a.t->cols != visit_cols || !session_may(&s, PERM_VISIT_LOG))) {
 		session_require(&s, PERM_OWNER_VIEW);
 		rc = cli_fail_err();
 		goto out;

@@ -220,9 +220,11 @@ cmd_demo(struct cli *c)
 	now = clock_now();
 	if (a.households > 0)
 		clock_fake(demo_start(now));
+	/* all in the file before it is renamed: its WAL stays behind */
 	if (db_open(&db, tmp, c->cfg->busy_timeout_ms, DB_OPEN_CREATE) != 0 ||
 	    svc_demo_init(db, c->cfg->desk) != 0 ||
-	    demo_fill(db, c->cfg, a.households, a.seed, now, &st) != 0)
+	    demo_fill(db, c->cfg, a.households, a.seed, now, &st) != 0 ||
+	    db_checkpoint(db) != 0)
 		rc = cli_fail_err();
 	clock_fake(0);
 	db_close(&db);
@@ -242,6 +244,13 @@ cmd_demo(struct cli *c)
 				 "visits\n"),
 			    st.households, st.buildings, st.houses,
 			    st.owner_lines, st.occupants, st.visits);
+		if (st.requests > 0)
+			printf(_("%d service requests over the last %d days\n"),
+			    st.requests, st.request_days);
+		if (st.payments > 0)
+			printf(_("fees: %d bills over %d months, %d meter "
+				 "readings, %d payments\n"), st.bills,
+			    st.fee_periods, st.readings, st.payments);
 	}
 	free(tmp);
 	return rc;

@@ -8,12 +8,22 @@
  * names of their generation, real ID numbers (region code, birth date,
  * sequence with the sex's parity, check character) that never repeat,
  * mobile numbers, some companies; the developer holding the unsold parking
- * spaces; family members and tenants; four weeks of visits at the desk.
- * Then the plan goes into the database through svc (imports, occupant and
- * visit functions), all of it in one transaction, so a demo is whole or
- * not there.  Nothing here touches SQL.
+ * spaces; family members and tenants; four weeks of visits at the desk;
+ * thirteen weeks of service requests (工单) in every state, with their
+ * dispatches, holds, notes, hand-overs, resolutions, callbacks (some
+ * unsatisfied and reworked), closings and the director's classifications
+ * and daily sign-offs.  Then the plan goes into the database through svc
+ * (imports, occupant, visit and request functions), every action at its
+ * own time, all of it in one transaction, so a demo is whole or not there.
+ * Nothing here touches SQL.
+ *
+ * The same seed gives the same demo on the same day; on another day the
+ * same counts: every day of the history has the same number of requests,
+ * and what became of each is fixed from its day and the seed alone (a step
+ * that would fall today or later is not taken).
  */
 #include "cli/demo.h"
+#include "cli/demo_fee.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -26,9 +36,11 @@
 #include "core/idcard.h"
 #include "db/db.h"
 #include "db/house_db.h"
+#include "db/request_db.h"
 #include "svc/session.h"
 #include "svc/svc_admin.h"
 #include "svc/svc_owner.h"
+#include "svc/svc_request.h"
 #include "svc/svc_visit.h"
 #include "util/clock.h"
 #include "util/err.h"
@@ -36,8 +48,10 @@
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
-/* Days of history: houses and people are dated this far back. */
-#define DEMO_DAYS 28
+/* Days of history: houses and people are dated this far back (13 weeks). */
+#define DEMO_DAYS 91
+/* Days of visits, the last of the history (4 weeks: 8 weekend days). */
+#define DEMO_VISIT_DAYS 28
 
 /* ---- random numbers (splitmix64: the same on every machine) --------------- */
 
@@ -323,6 +337,33 @@ struct demo_visit {
 	struct visit_in in;
 };
 
+/* A planned service request. */
+struct demo_req {
+	struct request_in in;
+	int director;          /* registered by the director */
+	int64_t id;            /* once registered */
+};
+
+/* What happens at one moment. */
+enum demo_step_kind {
+	STEP_VISIT,            /* visits[idx] is logged */
+	STEP_REQUEST,          /* reqs[idx] gets act */
+	STEP_SIGNOFF,          /* the director signs off day text */
+};
+
+/* One thing done at the desk, at its time. */
+struct demo_step {
+	int64_t at;
+	int seq;               /* order of planning, for equal times */
+	enum demo_step_kind kind;
+	int idx;
+	enum req_action act;
+	int arg;               /* callback result, valid, to_owner */
+	const char *text;      /* note, resolution, reason, comment, day */
+	const char *text2;     /* department, handler, until */
+	int director;          /* done by the director */
+};
+
 /* A person made up for the plan. */
 struct person {
 	const char *surname;
@@ -356,6 +397,12 @@ struct demo {
 
 	struct demo_visit *visits;
 	int nvisits, avisits;
+
+	struct rng reqrng;     /* the requests' own numbers */
+	struct demo_req *reqs;
+	int nreqs, areqs;
+	struct demo_step *steps; /* visits, request actions, sign-offs */
+	int nsteps, asteps;
 
 	uint64_t *ids;         /* open-addressed set of ID numbers (17 digits) */
 	size_t idcap, nids;
@@ -982,9 +1029,9 @@ plan_visit(struct demo *d, struct demo_visit *v, const int *homes,
 }
 
 /*
- * Visits on the DEMO_DAYS whole days from the estate's day to yesterday,
- * in office hours, half as many at weekends.  Four weeks hold eight
- * weekend days whatever the day, so the count never changes.
+ * Visits on the DEMO_VISIT_DAYS whole days up to yesterday, in office
+ * hours, half as many at weekends.  Four weeks hold eight weekend days
+ * whatever the day, so the count never changes.
  */
 static void
 plan_visits(struct demo *d, int households)
@@ -1001,7 +1048,7 @@ plan_visits(struct demo *d, int households)
 	per_day = households / 120 > 2 ? households / 120 : 2;
 	times = xcalloc((size_t)per_day + 1, sizeof *times);
 	localtime_r(&t0, &tm);
-	for (day = 0; day < DEMO_DAYS; day++) {
+	for (day = DEMO_DAYS - DEMO_VISIT_DAYS; day < DEMO_DAYS; day++) {
 		struct tm dt = tm;
 
 		dt.tm_mday += day;
@@ -1027,10 +1074,436 @@ plan_visits(struct demo *d, int households)
 	free(homes);
 }
 
+/* ---- service requests ------------------------------------------------------- */
+
+/* What people report, by type, with what was done about it. */
+struct req_text {
+	const char *category;  /* code */
+	const char *descr;
+	const char *resolution;
+};
+
+static const struct req_text req_repair[] = {
+	{"facility", "卫生间下水道堵塞，马桶冲水不畅", "疏通了下水道，试水正常"},
+	{"facility", "厨房水管接头漏水，楼下天花板已有水渍",
+	    "更换了水管接头，试水无渗漏"},
+	{"facility", "客厅两个插座没电，空开没有跳闸", "更换了插座面板，已通电"},
+	{"facility", "入户门锁芯坏了，钥匙拧不动", "更换锁芯一个，业主已试用"},
+	{"facility", "阳台推拉窗关不严，下雨往屋里渗水",
+	    "调整了窗框并更换密封条"},
+	{"facility", "楼道感应灯不亮，晚上看不清台阶", "更换感应灯两个"},
+	{"facility", "电梯运行时有异响，按钮偶尔失灵",
+	    "电梯维保单位已更换按钮并调试"},
+	{"facility", "单元门门禁刷卡没有反应", "更换了门禁读卡器"},
+	{"cleaning", "楼顶排水口被树叶堵住，雨后积水", "已清理排水口杂物"},
+};
+
+static const struct req_text req_complaint[] = {
+	{"attitude", "前台接待人员态度生硬，不愿解释收费标准",
+	    "已向业主道歉，并对当事人进行批评教育"},
+	{"attitude", "维修师傅上门没穿鞋套，弄脏了地板",
+	    "已向业主道歉，重申上门服务规范"},
+	{"cleaning", "楼道垃圾两天没人清理，有异味",
+	    "已安排保洁清理，并增加巡查频次"},
+	{"cleaning", "中心花园宠物粪便无人清理", "已清理，并张贴文明养犬提示"},
+	{"security", "夜间有外来车辆随意进出，门岗不登记",
+	    "已加强门岗登记，外来车辆登记后放行"},
+	{"security", "楼上装修噪音超时，晚上九点还在施工",
+	    "已上门核实，责令施工方按规定时间施工"},
+	{"fees", "物业费账单上的面积与房产证不符",
+	    "已核对面积，下月账单更正并退还差额"},
+	{"fees", "停车费涨价没有提前公示", "已补发公示，并向业主解释调价依据"},
+	{"decoration", "邻居装修在楼道堆放建筑垃圾", "已责令装修户当天清运"},
+};
+
+static const struct req_text req_consult[] = {
+	{"fees", "咨询物业费能不能用微信缴纳", "已告知可在前台或微信缴费"},
+	{"decoration", "咨询装修押金退还需要哪些手续",
+	    "已告知验收合格后凭收据办理"},
+	{"other", "询问本周停水的具体时间", "已告知周三9:00-15:00停水"},
+	{"other", "咨询车位月卡怎么办理", "已说明办理流程和所需材料"},
+	{"other", "咨询房屋出租需要登记什么", "已告知租户信息需到前台登记"},
+	{"fees", "询问去年的物业费发票能否补开", "已告知可到财务补开"},
+};
+
+static const struct req_text req_suggestion[] = {
+	{"facility", "建议在单元门口增设快递柜", "已记录，提交管理处研究"},
+	{"other", "建议中心花园增加儿童游乐设施", "已纳入下季度改造计划"},
+	{"cleaning", "建议增加垃圾分类投放指导", "已安排志愿者早晚值守"},
+	{"facility", "建议地下车库增加照明", "已列入维修计划"},
+};
+
+/* Places in the estate that belong to no house. */
+static const char *const req_places[] = {
+	"北门岗亭", "地下车库B区", "中心花园", "东门垃圾站", "南门道闸",
+	"会所门口",
+};
+
+/* Who does the work, by department. */
+static const char *const req_handlers[REQ_DEPT_COUNT][3] = {
+	[REQ_DEPT_ENGINEERING] = {"张师傅", "刘师傅", "工程部赵工"},
+	[REQ_DEPT_CLEANING] = {"保洁李阿姨", "保洁组", "保洁王阿姨"},
+	[REQ_DEPT_SECURITY] = {"保安队长周强", "秩序维护部", "门岗"},
+	[REQ_DEPT_LANDSCAPING] = {"绿化组", "绿化组", "绿化组"},
+	[REQ_DEPT_SERVICE] = {"", "", ""},
+};
+
+static const char *const req_notes[] = {
+	"已电话通知工程部", "工程部反馈需要购买配件",
+	"已联系业主确认上门时间",
+};
+static const char *const req_told[] = {
+	"已电话告知业主预计明天上门", "已告知业主维修进度",
+};
+static const char *const req_hold_why[] = {
+	"等待配件到货", "业主出差，约定回来后上门", "需要厂家技术人员到场",
+};
+static const char *const req_comments[REQ_RESULT_COUNT] = {
+	"业主表示满意，感谢及时处理", "业主表示基本满意，希望以后更快",
+	"业主表示问题没有彻底解决",
+};
+static const char *const req_invalid[] = {
+	"业主自家设备问题，不属物业责任", "重复投诉，已合并处理",
+};
+
+/* The department for a category. */
+static enum req_dept
+req_dept_of(int category)
+{
+	switch (category) {
+	case REQ_CAT_FACILITY:
+	case REQ_CAT_DECORATION: return REQ_DEPT_ENGINEERING;
+	case REQ_CAT_CLEANING: return REQ_DEPT_CLEANING;
+	case REQ_CAT_SECURITY: return REQ_DEPT_SECURITY;
+	default: return REQ_DEPT_SERVICE;
+	}
+}
+
+/* Where the steps of one request stand while planned. */
+struct req_cursor {
+	int64_t t;      /* the time of the last step */
+	int64_t cutoff; /* today 00:00: nothing happens from then on */
+	int stopped;    /* a step fell on or after the cutoff */
+	int req;
+};
+
+/*
+ * The next step of a request, lo..hi seconds after the last.  The numbers
+ * are drawn whether or not it is taken, so the plan does not depend on
+ * the day.  Returns the step, or NULL when it falls today or later.
+ */
+static struct demo_step *
+req_step(struct demo *d, struct req_cursor *c, int64_t lo, int64_t hi,
+    enum req_action act, int director)
+{
+	struct demo_step *st;
+
+	c->t += lo + (int64_t)(rng_next(&d->reqrng) % (uint64_t)(hi - lo + 1));
+	if (c->stopped || c->t >= c->cutoff) {
+		c->stopped = 1;
+		return NULL;
+	}
+	d->steps = grow(d->steps, d->nsteps, &d->asteps, sizeof *d->steps);
+	st = &d->steps[d->nsteps];
+	memset(st, 0, sizeof *st);
+	st->at = c->t;
+	st->seq = d->nsteps++;
+	st->kind = STEP_REQUEST;
+	st->idx = c->req;
+	st->act = act;
+	st->director = director;
+	return st;
+}
+
+/* Fill the form of one request about a home (or a public place). */
+static const struct req_text *
+plan_req_form(struct demo *d, struct demo_req *q, const int *homes,
+    int nhomes)
+{
+	static const struct weighted types[] = {
+		{"consult", 30}, {"repair", 40}, {"complaint", 20},
+		{"suggestion", 10},
+	};
+	struct rng *r = &d->reqrng;
+	const struct req_text *t;
+	const struct demo_meta *m;
+	int type, h;
+
+	memset(q, 0, sizeof *q);
+	request_parse(REQ_SET_TYPE, WPICK(r, types), &type);
+	switch (type) {
+	case REQ_REPAIR: t = &PICK(r, req_repair); break;
+	case REQ_COMPLAINT: t = &PICK(r, req_complaint); break;
+	case REQ_CONSULT: t = &PICK(r, req_consult); break;
+	default: t = &PICK(r, req_suggestion); break;
+	}
+	q->in.type = request_code(REQ_SET_TYPE, type);
+	q->in.category = t->category;
+	q->in.description = t->descr;
+	q->in.urgency = rng_pct(r, type == REQ_REPAIR ? 25 :
+	    type == REQ_COMPLAINT ? 10 : 0) ? "urgent" : "normal";
+	q->in.channel = rng_pct(r, 60) ? "phone" : rng_pct(r, 90) ? "visit" :
+	    "other";
+	q->director = rng_pct(r, 15);
+	h = rng_int(r, 0, nhomes > 0 ? nhomes - 1 : 0);
+	if (nhomes == 0 || rng_pct(r, 15) || type == REQ_SUGGESTION) {
+		q->in.location = PICK(r, req_places);
+		q->in.person = rng_pct(r, 50) ? person(d, rng_int(r, 26, 70),
+		    rng_pct(r, 50), 0).name : "";
+		return t;
+	}
+	m = &d->meta[homes[h]];
+	q->in.house = d->houses[homes[h]].code;
+	q->in.person = d->owners[m->own0].owner.name;
+	q->in.phone = d->owners[m->own0].owner.phone;
+	return t;
+}
+
+/* The callback (and, after 不满意, the rework) of a resolved request. */
+static void
+plan_req_callback(struct demo *d, struct req_cursor *c, int round)
+{
+	struct rng *r = &d->reqrng;
+	struct demo_step *st;
+	int x = rng_int(r, 0, 99), result, dir = rng_pct(r, 20);
+
+	result = x < 70 ? REQ_SATISFIED : x < 92 ? REQ_FAIRLY :
+	    round == 0 ? REQ_UNSATISFIED : REQ_FAIRLY;
+	if ((st = req_step(d, c, 3 * 3600, 2 * 86400, REQ_ACT_CALLBACK,
+	    dir)) != NULL) {
+		st->arg = result;
+		st->text = req_comments[result];
+		st->text2 = rng_pct(r, 80) ? "phone" : "visit";
+	} else
+		(void)rng_next(r);
+	if (result != REQ_UNSATISFIED)
+		return;
+	/* reworked: started, resolved and called back again */
+	req_step(d, c, 3600, 5 * 3600, REQ_ACT_START, 0);
+	if ((st = req_step(d, c, 3 * 3600, 24 * 3600, REQ_ACT_RESOLVE,
+	    0)) != NULL)
+		st->text = "返工处理完毕，已请业主确认";
+	plan_req_callback(d, c, round + 1);
+}
+
+/* Hold for a few days, then back by hand or by itself. */
+static void
+plan_req_hold(struct demo *d, struct req_cursor *c)
+{
+	struct rng *r = &d->reqrng;
+	struct demo_step *st;
+	struct fd_date day, until;
+	int days = rng_int(r, 2, 8), by_hand = rng_pct(r, 50);
+	int64_t back;
+
+	if ((st = req_step(d, c, 3600, 3 * 3600, REQ_ACT_HOLD, 0)) == NULL)
+		return;
+	st->text = PICK(r, req_hold_why);
+	request_day_of(st->at, &day);
+	date_add_days(&day, days, &until);
+	st->text2 = arena_printf(&d->ar, "%04d-%02d-%02d", until.y, until.m,
+	    until.d);
+	back = request_day_start(&until);
+	if (by_hand) {
+		/* the parts came a day early */
+		c->t = back - 86400 + 9 * 3600;
+		if ((st = req_step(d, c, 0, 3600, REQ_ACT_RESUME, 0)) != NULL)
+			st->text = "配件提前到货";
+	} else
+		c->t = back; /* the next step finds it back by itself */
+}
+
+/*
+ * Everything that happens to one request registered at t on the day that
+ * began at day0; force_hold puts it on hold whatever the dice say.
+ */
+static void
+plan_request(struct demo *d, int64_t day0, int64_t t, int64_t cutoff,
+    const int *homes, int nhomes, int force_hold)
+{
+	struct rng *r = &d->reqrng;
+	struct req_cursor c = {t, cutoff, 0, d->nreqs};
+	const struct req_text *txt;
+	struct demo_step *st;
+	struct demo_req *q;
+	enum req_dept dept;
+	int type, cat, urgent, needs_cb, handover, hold, note, classify;
+
+	d->reqs = grow(d->reqs, d->nreqs, &d->areqs, sizeof *d->reqs);
+	q = &d->reqs[d->nreqs++];
+	txt = plan_req_form(d, q, homes, nhomes);
+	request_parse(REQ_SET_TYPE, q->in.type, &type);
+	request_parse(REQ_SET_CATEGORY, q->in.category, &cat);
+	urgent = strcmp(q->in.urgency, "urgent") == 0;
+	needs_cb = type == REQ_COMPLAINT || type == REQ_REPAIR;
+	handover = !q->director && rng_pct(r, 3);
+	hold = force_hold || (type != REQ_CONSULT && rng_pct(r, 8));
+	note = rng_pct(r, 25);
+	classify = type == REQ_COMPLAINT && rng_pct(r, 60);
+	dept = type == REQ_SUGGESTION && cat == REQ_CAT_OTHER ?
+	    REQ_DEPT_LANDSCAPING : req_dept_of(cat);
+	c.t -= 1; /* registered at t itself */
+	if (req_step(d, &c, 1, 1, REQ_ACT_REGISTER, q->director) == NULL)
+		return;
+	if (handover && (st = req_step(d, &c, 600, 3600, REQ_ACT_HANDOVER,
+	    0)) != NULL)
+		st->text = "王丽轮休，移交主任跟进";
+	if (type == REQ_CONSULT && rng_pct(r, 60) && !hold) {
+		/* answered at the desk */
+		if ((st = req_step(d, &c, 180, 900, REQ_ACT_RESOLVE,
+		    q->director)) != NULL)
+			st->text = txt->resolution;
+		req_step(d, &c, 60, 1800, REQ_ACT_CLOSE, q->director);
+		return;
+	}
+	if (t - day0 >= 20 * 3600) /* in the evening: the next morning */
+		c.t = day0 + 86400 + 8 * 3600 + 30 * 60;
+	if ((st = req_step(d, &c, 300, 2400, REQ_ACT_DISPATCH, 0)) != NULL) {
+		st->arg = dept;
+		st->text = request_code(REQ_SET_DEPT, dept);
+		st->text2 = req_handlers[dept][rng_int(r, 0, 2)];
+	} else
+		(void)rng_next(r);
+	if (type != REQ_CONSULT)
+		req_step(d, &c, urgent ? 300 : 600, urgent ? 2400 : 6000,
+		    REQ_ACT_START, 0);
+	if (note && (st = req_step(d, &c, 600, 4 * 3600, REQ_ACT_NOTE,
+	    0)) != NULL) {
+		st->arg = rng_pct(r, 50);
+		st->text = st->arg ? PICK(r, req_told) : PICK(r, req_notes);
+	}
+	if (hold)
+		plan_req_hold(d, &c);
+	if ((st = req_step(d, &c, urgent ? 3600 : 2 * 3600, urgent ? 12 * 3600
+	    : 4 * 86400, REQ_ACT_RESOLVE, 0)) != NULL)
+		st->text = txt->resolution;
+	if (needs_cb)
+		plan_req_callback(d, &c, 0);
+	req_step(d, &c, 600, needs_cb ? 8 * 3600 : 86400, REQ_ACT_CLOSE, 0);
+	if (classify && (st = req_step(d, &c, 86400, 3 * 86400,
+	    REQ_ACT_CLASSIFY, 1)) != NULL) {
+		st->arg = !rng_pct(r, 10);
+		st->text = st->arg ? "" : PICK(r, req_invalid);
+	}
+}
+
+/*
+ * The same number of requests every day of the history, one a day for
+ * every 300 homes (weekends too: a count that followed the weekday would
+ * change with the day the demo is made; a smaller estate has one every few
+ * days), registered from 07:30 to 21:30 (those after 20:00 dispatched the
+ * next morning), each followed through as far as yesterday; yesterday's
+ * first is put on hold and its last comes at 21:45, so that every state
+ * is there.  The director signs off nine days in ten the next morning (a
+ * day without requests is not signed off).
+ */
+static void
+plan_requests(struct demo *d, int households)
+{
+	struct tm tm, dt;
+	struct demo_step *st;
+	time_t t0 = (time_t)d->start;
+	int64_t day0, cutoff, *times;
+	int *homes, nhomes = 0, h, day, i, per_day, every, sign;
+	char buf[DATE_BUFSZ];
+	struct fd_date date;
+
+	homes = xcalloc((size_t)d->nhouses + 1, sizeof *homes);
+	for (h = 0; h < d->nhouses; h++)
+		if (d->meta[h].residence && d->meta[h].nown > 0)
+			homes[nhomes++] = h;
+	/* one a day for every 300 homes; a small estate has one every few
+	 * days, counted back from yesterday */
+	per_day = households >= 300 ? households / 300 : 1;
+	every = households >= 300 ? 1 : households > 0 ? 300 / households : 0;
+	times = xcalloc((size_t)per_day + 1, sizeof *times);
+	localtime_r(&t0, &tm);
+	dt = tm;
+	dt.tm_mday += DEMO_DAYS;
+	dt.tm_hour = dt.tm_min = dt.tm_sec = 0;
+	dt.tm_isdst = -1;
+	cutoff = (int64_t)mktime(&dt);
+	for (day = 0; day < DEMO_DAYS; day++) {
+		dt = tm;
+		dt.tm_mday += day;
+		dt.tm_hour = dt.tm_min = dt.tm_sec = 0;
+		dt.tm_isdst = -1;
+		day0 = (int64_t)mktime(&dt);
+		for (i = 0; i < per_day; i++)
+			times[i] = day0 + 60 * (int64_t)rng_int(&d->reqrng,
+			    7 * 60 + 30, 21 * 60 + 30) +
+			    rng_int(&d->reqrng, 0, 59);
+		qsort(times, (size_t)per_day, sizeof *times, cmp_i64);
+		if (day == DEMO_DAYS - 1) /* one call late last night */
+			times[per_day - 1] = day0 + 21 * 3600 + 45 * 60;
+		for (i = 0; i < per_day; i++)
+			if (times[i] > d->start && every > 0 &&
+			    (DEMO_DAYS - 1 - day) % every == 0)
+				plan_request(d, day0, times[i], cutoff, homes,
+				    nhomes, day == DEMO_DAYS - 1 && i == 0);
+		/* the day's sign-off, the next morning, of a day with any */
+		sign = rng_int(&d->reqrng, 0, 99);
+		if (sign >= 90 || day0 + 86400 + 8 * 3600 >= cutoff ||
+		    every == 0 || (DEMO_DAYS - 1 - day) % every != 0)
+			continue;
+		d->steps = grow(d->steps, d->nsteps, &d->asteps,
+		    sizeof *d->steps);
+		st = &d->steps[d->nsteps];
+		memset(st, 0, sizeof *st);
+		st->at = day0 + 86400 + 8 * 3600 + 45 * 60 + 60 * sign / 2;
+		st->seq = d->nsteps++;
+		st->kind = STEP_SIGNOFF;
+		st->director = 1;
+		request_day_of(day0, &date);
+		date_format(buf, sizeof buf, &date);
+		st->text = arena_add(&d->ar, buf);
+	}
+	free(times);
+	free(homes);
+}
+
+/* The visits as steps too, then everything in the order it happened. */
+static int
+cmp_step(const void *a, const void *b)
+{
+	const struct demo_step *x = a, *y = b;
+
+	if (x->at != y->at)
+		return (x->at > y->at) - (x->at < y->at);
+	return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+static void
+plan_timeline(struct demo *d)
+{
+	struct demo_step *st;
+	int i;
+
+	for (i = 0; i < d->nvisits; i++) {
+		d->steps = grow(d->steps, d->nsteps, &d->asteps,
+		    sizeof *d->steps);
+		st = &d->steps[d->nsteps];
+		memset(st, 0, sizeof *st);
+		st->at = d->visits[i].at;
+		st->seq = d->nsteps++;
+		st->kind = STEP_VISIT;
+		st->idx = i;
+	}
+	qsort(d->steps, (size_t)d->nsteps, sizeof *d->steps, cmp_step);
+}
+
 /* ---- into the database ---------------------------------------------------- */
 
 int64_t
 demo_start(int64_t now)
+{
+	/* the fee year begins before the estate's day (demo_fee.c) */
+	return demo_fee_start(now);
+}
+
+/* The estate's day: 08:00, DEMO_DAYS before now. */
+static int64_t
+estate_start(int64_t now)
 {
 	time_t t = (time_t)now;
 	struct tm tm;
@@ -1048,6 +1521,8 @@ struct fill_op {
 	struct demo *d;
 	struct session *director;
 	struct session *reception;
+	struct demo_fee *fee;                /* the fee year (demo_fee.c) */
+	const struct demo_fee_actors *actors;
 };
 
 /* Report a failed plan line (a bug in this file) with what svc said. */
@@ -1057,6 +1532,74 @@ fill_fail(int rc, const char *what, const struct strbuf *report)
 	if (report != NULL && report->len > 0)
 		return err_set(rc, "demo %s: %.300s", what, report->buf);
 	return rc;
+}
+
+/* One request action of the plan, with the version it has now. */
+static int
+fill_request(struct db *db, struct fill_op *op, const struct demo_step *st)
+{
+	struct demo_req *q = &op->d->reqs[st->idx];
+	struct session *s = st->director ? op->director : op->reception;
+	struct service_request r = {0};
+	int64_t v;
+	int rc;
+
+	if (st->act == REQ_ACT_REGISTER)
+		return svc_request_register(s, &q->in, &q->id, NULL);
+	if ((rc = request_db_get(db, q->id, &r)) != 0)
+		return rc;
+	v = r.version;
+	service_request_release(&r);
+	switch (st->act) {
+	case REQ_ACT_DISPATCH:
+		return svc_request_dispatch(s, q->id, v, st->text, st->text2,
+		    st->arg == REQ_DEPT_SERVICE ? op->reception->user_id : 0,
+		    NULL);
+	case REQ_ACT_START: return svc_request_start(s, q->id, v, NULL);
+	case REQ_ACT_NOTE:
+		return svc_request_note(s, q->id, st->text, st->arg);
+	case REQ_ACT_RESOLVE:
+		return svc_request_resolve(s, q->id, v, st->text);
+	case REQ_ACT_CALLBACK:
+		return svc_request_callback(s, q->id, v,
+		    request_code(REQ_SET_RESULT, st->arg), st->text2,
+		    st->text);
+	case REQ_ACT_HOLD:
+		return svc_request_hold(s, q->id, v, st->text, st->text2);
+	case REQ_ACT_RESUME:
+		return svc_request_resume(s, q->id, v, st->text);
+	case REQ_ACT_HANDOVER:
+		return svc_request_handover(s, q->id, v,
+		    op->director->user_id, st->text);
+	case REQ_ACT_CLOSE: return svc_request_close(s, q->id, v, NULL);
+	case REQ_ACT_CLASSIFY:
+		return svc_request_classify(s, q->id, v, st->arg, st->text);
+	default:
+		return 0;
+	}
+}
+
+/* One step of the timeline. */
+static int
+fill_step(struct db *db, struct fill_op *op, const struct demo_step *st)
+{
+	struct demo *d = op->d;
+	int rc;
+
+	switch (st->kind) {
+	case STEP_VISIT:
+		return svc_visit_log(d->visits[st->idx].director ? op->director
+		    : op->reception, &d->visits[st->idx].in, NULL);
+	case STEP_SIGNOFF:
+		return svc_request_signoff(op->director, st->text, NULL);
+	case STEP_REQUEST:
+		if ((rc = fill_request(db, op, st)) != 0)
+			return err_set(rc, "demo request %d, %s: %.300s",
+			    st->idx, request_code(REQ_SET_ACTION, st->act),
+			    err_msg());
+		return 0;
+	}
+	return 0;
 }
 
 static int
@@ -1069,7 +1612,8 @@ fill_tx(struct db *db, void *arg)
 	int64_t house_id = 0;
 	int i, rc, last = -1;
 
-	clock_fake(d->start);
+	/* the houses are there when the fee year begins */
+	clock_fake(demo_fee_start(d->end));
 	if ((rc = svc_house_import(op->director, d->houses, d->hlines,
 	    d->nhouses, "demo-houses", &report)) != 0 ||
 	    (rc = svc_owner_import(op->director, d->owners, d->olines,
@@ -1077,6 +1621,9 @@ fill_tx(struct db *db, void *arg)
 		rc = fill_fail(rc, "import", &report);
 		goto out;
 	}
+	if ((rc = demo_fee_run(op->fee, db, op->actors, d->start)) != 0)
+		goto out;
+	clock_fake(d->start);
 	for (i = 0; i < d->nocc; i++) {
 		if (d->occs[i].house != last) {
 			last = d->occs[i].house;
@@ -1090,12 +1637,15 @@ fill_tx(struct db *db, void *arg)
 		    &d->occs[i].in, NULL)) != 0)
 			goto out;
 	}
-	for (i = 0; i < d->nvisits; i++) {
-		clock_fake(d->visits[i].at);
-		if ((rc = svc_visit_log(d->visits[i].director ? op->director
-		    : op->reception, &d->visits[i].in, NULL)) != 0)
+	for (i = 0; i < d->nsteps; i++) {
+		if ((rc = demo_fee_run(op->fee, db, op->actors,
+		    d->steps[i].at)) != 0)
+			goto out;
+		clock_fake(d->steps[i].at);
+		if ((rc = fill_step(db, op, &d->steps[i])) != 0)
 			goto out;
 	}
+	rc = demo_fee_run(op->fee, db, op->actors, d->end);
 out:
 	clock_fake(d->end);
 	house_release(&h);
@@ -1111,6 +1661,8 @@ plan(struct demo *d, int households)
 	plan_others(d, households);
 	plan_people(d);
 	plan_visits(d, households);
+	plan_requests(d, households);
+	plan_timeline(d);
 }
 
 static void
@@ -1123,6 +1675,8 @@ demo_release(struct demo *d)
 	free(d->olines);
 	free(d->occs);
 	free(d->visits);
+	free(d->reqs);
+	free(d->steps);
 	free(d->ids);
 	arena_free(&d->ar);
 }
@@ -1131,7 +1685,9 @@ int
 demo_fill(struct db *db, const struct config *cfg, int households,
     uint64_t seed, int64_t now, struct demo_stats *st)
 {
-	struct session director, reception;
+	struct session director, reception, cashier, cashier2;
+	struct demo_fee_actors actors;
+	struct demo_fee_stats fs;
 	struct fill_op op;
 	struct demo d;
 	int rc;
@@ -1146,21 +1702,39 @@ demo_fill(struct db *db, const struct config *cfg, int households,
 	memset(&d, 0, sizeof d);
 	memset(&director, 0, sizeof director);
 	memset(&reception, 0, sizeof reception);
+	memset(&cashier, 0, sizeof cashier);
+	memset(&cashier2, 0, sizeof cashier2);
+	memset(&op, 0, sizeof op);
 	d.rng.s = seed;
 	d.idrng.s = seed ^ UINT64_C(0x1d1d1d1d1d1d1d1d);
-	d.start = clock_now();
+	d.reqrng.s = seed ^ UINT64_C(0x7e57ab1e0dd5eed5);
+	d.start = estate_start(now);
 	d.end = now > d.start ? now : d.start;
+	/* the plan is made on the estate's day, as it always was */
+	clock_fake(d.start);
 	if ((rc = date_today(&d.today)) != 0)
 		return rc;
 	plan(&d, households);
+	op.fee = demo_fee_plan(seed, d.end, d.houses, d.nhouses);
+	/* and the work begins with the fee year, before it */
+	clock_fake(demo_fee_start(d.end));
 	if ((rc = svc_login(db, cfg, "director", SVC_DEMO_PASSWORD,
 	    &director)) != 0 ||
 	    (rc = svc_login(db, cfg, "reception", SVC_DEMO_PASSWORD,
-	    &reception)) != 0)
+	    &reception)) != 0 ||
+	    (rc = svc_login(db, cfg, "cashier", SVC_DEMO_PASSWORD,
+	    &cashier)) != 0 ||
+	    (rc = svc_login(db, cfg, "cashier2", SVC_DEMO_PASSWORD,
+	    &cashier2)) != 0)
 		goto out;
+	actors.director = &director;
+	actors.cashier = &cashier;
+	actors.cashier2 = &cashier2;
+	actors.reception = &reception;
 	op.d = &d;
 	op.director = &director;
 	op.reception = &reception;
+	op.actors = &actors;
 	rc = db_tx(db, fill_tx, &op);
 	if (rc == 0 && st != NULL) {
 		st->households = households;
@@ -1169,14 +1743,28 @@ demo_fill(struct db *db, const struct config *cfg, int households,
 		st->owner_lines = d.nowners;
 		st->occupants = d.nocc;
 		st->visits = d.nvisits;
+		st->requests = d.nreqs;
+		st->request_days = DEMO_DAYS;
+		demo_fee_stats(op.fee, &fs);
+		st->fee_periods = fs.periods;
+		st->bills = fs.bills;
+		st->readings = fs.readings;
+		st->payments = fs.payments;
 	}
 out:
 	if (director.user != NULL)
 		svc_logout(&director);
 	if (reception.user != NULL)
 		svc_logout(&reception);
+	if (cashier.user != NULL)
+		svc_logout(&cashier);
+	if (cashier2.user != NULL)
+		svc_logout(&cashier2);
 	session_release(&director);
 	session_release(&reception);
+	session_release(&cashier);
+	session_release(&cashier2);
+	demo_fee_free(&op.fee);
 	demo_release(&d);
 	return rc;
 }

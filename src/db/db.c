@@ -612,6 +612,20 @@ db_close(struct db **pdb)
 	*pdb = NULL;
 }
 
+int
+db_checkpoint(struct db *db)
+{
+	int rc, nlog = 0, nckpt = 0;
+
+	rc = sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_TRUNCATE,
+	    &nlog, &nckpt);
+	if (rc != SQLITE_OK)
+		return db_fail_rc(db, rc, "wal_checkpoint");
+	if (nlog > 0 && nckpt < nlog)
+		return err_set(ERR_BUSY, "%s", err_str(ERR_BUSY));
+	return 0;
+}
+
 /* ---- transactions ---------------------------------------------------- */
 
 int

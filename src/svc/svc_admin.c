@@ -7,11 +7,14 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/date.h"
 #include "db/audit_db.h"
 #include "db/db.h"
 #include "db/finder_db.h"
 #include "db/house_db.h"
 #include "db/owner_db.h"
+#include "db/payment_db.h"
+#include "db/request_db.h"
 #include "db/user_db.h"
 #include "svc/audit.h"
 #include "svc/session.h"
@@ -145,12 +148,106 @@ check_household(struct db *db, struct check_ctx *c)
 	return 0;
 }
 
+/*
+ * Service requests: each day's numbers run 1..N, every request has its
+ * registration in the timeline, the first receiver is the registrar or the
+ * last hand-over's receiver (首问责任制), nothing that needed a callback was
+ * closed without one, no time runs backwards.  Holds past their date are
+ * counted, not refused: they end the next time a desk reads the requests.
+ */
+static int
+check_requests(struct db *db, struct check_ctx *c)
+{
+	struct request_check k;
+	struct fd_date today;
+	char day[DATE_BUFSZ];
+	int rc;
+
+	date_today(&today);
+	date_format(day, sizeof day, &today);
+	if ((rc = request_db_check(db, day, &k)) != 0)
+		return rc;
+	if (k.gaps > 0)
+		return err_set(ERR_STATE, _("%lld days have request numbers "
+					    "with a gap"), (long long)k.gaps);
+	if (k.no_log > 0)
+		return err_set(ERR_STATE, _("%lld requests have no registration "
+					    "in their timeline"),
+		    (long long)k.no_log);
+	if (k.receiver > 0)
+		return err_set(ERR_STATE, _("%lld requests have a first receiver "
+					    "that no recorded hand-over gave "
+					    "them"), (long long)k.receiver);
+	if (k.closed_cb > 0)
+		return err_set(ERR_STATE, _("%lld requests were closed without "
+					    "the callback they needed"),
+		    (long long)k.closed_cb);
+	if (k.times > 0)
+		return err_set(ERR_STATE, _("%lld requests have times out of "
+					    "order or missing"),
+		    (long long)k.times);
+	strbuf_addf(c->report, _("requests: %lld, numbered without gaps, "
+				 "first receivers and callbacks consistent\n"),
+	    (long long)k.total);
+	if (k.holds_due > 0)
+		strbuf_addf(c->report, _("requests: %lld holds past their date "
+					 "end when a desk next opens the "
+					 "requests\n"), (long long)k.holds_due);
+	return 0;
+}
+
+/*
+ * Fees: receipt numbers gap-free in every year, each payment equal to its
+ * lines plus the credit it kept, each bill's paid equal to what payments
+ * not voided and credit applied gave it, no payment in a closed
+ * cashier-day after its close, every close's expected cash what its day
+ * gives, no house with a credit below zero.
+ */
+static int
+check_fees(struct db *db, struct check_ctx *c)
+{
+	struct pay_check k;
+	int rc;
+
+	if ((rc = payment_db_check(db, &k)) != 0)
+		return rc;
+	if (k.gaps > 0)
+		return err_set(ERR_STATE, _("receipt numbers of %lld have a gap "
+					    "(%lld years in all)"),
+		    (long long)k.first_gap_year, (long long)k.gaps);
+	if (k.unbalanced > 0)
+		return err_set(ERR_STATE, _("%lld payments do not equal their "
+					    "lines and credit"),
+		    (long long)k.unbalanced);
+	if (k.misallocated > 0)
+		return err_set(ERR_STATE, _("%lld bills show a paid amount other "
+					    "than what was allocated to them"),
+		    (long long)k.misallocated);
+	if (k.after_close > 0)
+		return err_set(ERR_STATE, _("%lld payments were taken into a "
+					    "cashier's day after it was "
+					    "closed"), (long long)k.after_close);
+	if (k.bad_closes > 0)
+		return err_set(ERR_STATE, _("%lld daily closes do not match "
+					    "their day's payments"),
+		    (long long)k.bad_closes);
+	if (k.bad_credit > 0)
+		return err_set(ERR_STATE, _("%lld houses have a credit below "
+					    "zero"), (long long)k.bad_credit);
+	strbuf_addf(c->report, _("fees: %lld payments, receipts gap-free, "
+				 "allocations consistent\n"),
+	    (long long)k.payments);
+	return 0;
+}
+
 /* Each check, in order; later modules add their invariants here. */
 static int (*const checks[])(struct db *, struct check_ctx *) = {
 	check_schema,
 	check_sqlite,
 	check_audit,
 	check_household,
+	check_requests,
+	check_fees,
 };
 
 static int

@@ -56,6 +56,12 @@ enum config_kind {
 	CONFIG_PATH,     /* char *; empty = NULL (built-in default); ~/ = $HOME */
 	CONFIG_NAME,     /* char *, min..max characters, no control characters */
 	CONFIG_CHOICE,   /* char *, one of the '|'-separated choices */
+	CONFIG_HOURS,    /* int[2], "08:30-17:30": minutes after midnight */
+	CONFIG_SET,      /* int bits: a comma-separated subset of the
+			    '|'-separated choices (bit i = choice i), with
+			    at least min members */
+	CONFIG_DATES,    /* char *: dates and date ranges, comma-separated,
+			    normalised; "" for none */
 };
 
 /* One key of frontdesk.ini. */
@@ -88,6 +94,54 @@ static const struct config_key config_keys[] = {
 	{ "security", "lockout_minutes", CONFIG_INT, 1, 1440, "15", NULL,
 	    F(lockout_minutes) },
 	{ "log", "path", CONFIG_PATH, 0, 0, NULL, NULL, F(log_path) },
+	{ "requests", "counting", CONFIG_CHOICE, 0, 0, "calendar",
+	    "calendar|working_hours", F(req_counting) },
+	{ "requests", "working_hours", CONFIG_HOURS, 0, 0, "08:30-17:30",
+	    NULL, F(req_hours) },
+	{ "requests", "working_days", CONFIG_SET, 1, 0,
+	    "mon,tue,wed,thu,fri", "sun|mon|tue|wed|thu|fri|sat",
+	    F(req_workdays) },
+	{ "requests", "holidays", CONFIG_DATES, 0, 0, "", NULL,
+	    F(req_holidays) },
+	{ "requests", "makeup_days", CONFIG_DATES, 0, 0, "", NULL,
+	    F(req_makeup_days) },
+#define REQ_DEADLINES(type, i)                                                 \
+	{ "requests", type "_urgent_respond", CONFIG_DURATION, 60, 2592000,    \
+	    "30m", NULL, F(req_respond_s[i][0]) },                             \
+	{ "requests", type "_urgent_resolve", CONFIG_DURATION, 60, 31536000,   \
+	    "24h", NULL, F(req_resolve_s[i][0]) },                             \
+	{ "requests", type "_normal_respond", CONFIG_DURATION, 60, 2592000,    \
+	    "2h", NULL, F(req_respond_s[i][1]) },                              \
+	{ "requests", type "_normal_resolve", CONFIG_DURATION, 60, 31536000,   \
+	    "3d", NULL, F(req_resolve_s[i][1]) }
+	REQ_DEADLINES("consult", 0),
+	REQ_DEADLINES("complaint", 1),
+	REQ_DEADLINES("repair", 2),
+	REQ_DEADLINES("suggestion", 3),
+#undef REQ_DEADLINES
+	{ "requests", "callback_within", CONFIG_DURATION, 3600, 2592000, "2d",
+	    NULL, F(req_callback_s) },
+	{ "requests", "warning_percent", CONFIG_INT, 0, 90, "25", NULL,
+	    F(req_warn_pct) },
+	{ "requests", "callback_required", CONFIG_SET, 0, 0,
+	    "complaint,repair", "consult|complaint|repair|suggestion",
+	    F(req_callback_types) },
+	{ "fees", "due_days", CONFIG_INT, 0, 365, "15", NULL, F(fee_due_days) },
+	{ "fees", "late_fee", CONFIG_BOOL, 0, 1, "no", NULL, F(fee_late) },
+	{ "fees", "late_fee_rate", CONFIG_INT, 1, 100, "5", NULL,
+	    F(fee_late_rate) },
+	{ "fees", "late_fee_grace_days", CONFIG_INT, 0, 365, "30", NULL,
+	    F(fee_late_grace_days) },
+	{ "fees", "usage_alert_factor", CONFIG_INT, 2, 100, "3", NULL,
+	    F(fee_usage_alert) },
+	{ "printer", "command", CONFIG_NAME, 0, 500, "", NULL,
+	    F(printer_command) },
+	{ "printer", "width", CONFIG_INT, 24, 120, "32", NULL,
+	    F(printer_width) },
+	{ "printer", "encoding", CONFIG_CHOICE, 0, 0, "UTF-8", "UTF-8|GB18030",
+	    F(printer_encoding) },
+	{ "printer", "heading", CONFIG_NAME, 0, 32, "", NULL,
+	    F(printer_heading) },
 };
 
 #undef F
@@ -299,6 +353,7 @@ config_release(struct config *cfg)
 		case CONFIG_PATH:
 		case CONFIG_NAME:
 		case CONFIG_CHOICE:
+		case CONFIG_DATES:
 			FREE((char **)config_field(cfg, &config_keys[i]));
 			break;
 		default:
@@ -370,6 +425,188 @@ config_set_path(char **dst, const char *value)
 		*dst = xstrdup(value);
 }
 
+/* The item of a list value that was refused, for the message. */
+static char config_bad_item[64];
+
+/* "H:MM" or "HH:MM" at *sp into minutes after midnight (24:00 allowed). */
+static int
+config_clock(const char **sp, int *minutes)
+{
+	const char *s = *sp;
+	unsigned long h;
+	int m;
+
+	if (config_digits(&s, 99, &h) != 0 || *s++ != ':' ||
+	    !isdigit((unsigned char)s[0]) || !isdigit((unsigned char)s[1]))
+		return ERR_INVALID;
+	m = (s[0] - '0') * 10 + (s[1] - '0');
+	if (h > 24 || m > 59 || (h == 24 && m != 0))
+		return ERR_INVALID;
+	*minutes = (int)h * 60 + m;
+	*sp = s + 2;
+	return 0;
+}
+
+/* Working hours "08:30-17:30": start before end.  OUT: out[0], out[1]. */
+static int
+config_parse_hours(const char *s, int out[2])
+{
+	int a, b;
+
+	s = config_skip_blanks(s);
+	if (config_clock(&s, &a) != 0)
+		return ERR_INVALID;
+	s = config_skip_blanks(s);
+	if (*s++ != '-')
+		return ERR_INVALID;
+	s = config_skip_blanks(s);
+	if (config_clock(&s, &b) != 0 || *config_skip_blanks(s) != '\0' ||
+	    a >= b)
+		return ERR_INVALID;
+	out[0] = a;
+	out[1] = b;
+	return 0;
+}
+
+/*
+ * A comma-separated subset of choices ("mon, tue"; any case; blanks
+ * around items) as bits, at least min of them.  OUT: *bits.
+ */
+static int
+config_parse_set(const char *s, const char *choices, long min, int *bits)
+{
+	const char *end, *c, *bar;
+	size_t n, cn;
+	int i, set = 0, count = 0;
+
+	for (;;) {
+		s = config_skip_blanks(s);
+		for (end = s; *end != '\0' && *end != ','; end++)
+			;
+		for (n = (size_t)(end - s); n > 0 && (s[n - 1] == ' ' ||
+		    s[n - 1] == '\t'); n--)
+			;
+		if (n > 0) {
+			for (i = 0, c = choices;; i++, c = bar + 1) {
+				bar = strchr(c, '|');
+				cn = bar != NULL ? (size_t)(bar - c) : strlen(c);
+				if (cn == n && strncasecmp(c, s, n) == 0)
+					break;
+				if (bar == NULL)
+					return ERR_INVALID;
+			}
+			if (!(set & (1 << i)))
+				count++;
+			set |= 1 << i;
+		}
+		if (*end == '\0')
+			break;
+		s = end + 1;
+	}
+	if (count < min)
+		return ERR_INVALID;
+	*bits = set;
+	return 0;
+}
+
+/* Days since 1970-01-01 of a valid date (proleptic Gregorian). */
+static long
+config_day_number(int y, int m, int d)
+{
+	long yy = y - (m <= 2), era = (yy >= 0 ? yy : yy - 399) / 400;
+	long yoe = yy - era * 400, mp = (m + 9) % 12;
+	long doy = (153 * mp + 2) / 5 + d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+	return era * 146097 + doe - 719468;
+}
+
+/* "2026-10-01" (month and day may have one digit) at *sp.  OUT: *day. */
+static int
+config_date(const char **sp, long *day, char norm[16])
+{
+	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31};
+	const char *s = *sp;
+	unsigned long y, m, d;
+
+	for (y = 0; y < 4; y++)
+		if (!isdigit((unsigned char)s[y]))
+			return ERR_INVALID; /* stops at the NUL */
+	if (config_digits(&s, 9999, &y) != 0 || *s++ != '-' ||
+	    config_digits(&s, 99, &m) != 0 || *s++ != '-' ||
+	    config_digits(&s, 99, &d) != 0)
+		return ERR_INVALID;
+	if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 ||
+	    d > (unsigned long)mdays[m - 1] || (m == 2 && d == 29 &&
+	    (y % 4 != 0 || (y % 100 == 0 && y % 400 != 0))))
+		return ERR_INVALID;
+	*day = config_day_number((int)y, (int)m, (int)d);
+	snprintf(norm, 16, "%04d-%02d-%02d", (int)y % 10000, (int)m % 100,
+	    (int)d % 100);
+	*sp = s;
+	return 0;
+}
+
+/*
+ * Dates and ranges "2026-10-01, 2026-10-02..2026-10-07" (a range at most
+ * 366 days, first before last), normalised into out without blanks.
+ * A refused item is left in config_bad_item.
+ */
+static int
+config_parse_dates(const char *s, struct strbuf *out)
+{
+	char a[16], b[16];
+	const char *item, *end;
+	long da, db;
+
+	for (;;) {
+		item = s = config_skip_blanks(s);
+		for (end = s; *end != '\0' && *end != ','; end++)
+			;
+		if (end > s) {
+			if (config_date(&s, &da, a) != 0)
+				goto bad;
+			if (s[0] == '.' && s[1] == '.') {
+				s += 2;
+				if (config_date(&s, &db, b) != 0 || db < da ||
+				    db - da > 365)
+					goto bad;
+			} else
+				db = -1;
+			if (*config_skip_blanks(s) != ',' &&
+			    *config_skip_blanks(s) != '\0')
+				goto bad;
+			strbuf_addf(out, "%s%s", out->len > 0 ? "," : "", a);
+			if (db >= 0)
+				strbuf_addf(out, "..%s", b);
+		}
+		if (*end == '\0')
+			return 0;
+		s = end + 1;
+	}
+bad:
+	snprintf(config_bad_item, sizeof config_bad_item, "%.*s",
+	    (int)(end - item), item);
+	text_trim(config_bad_item);
+	return ERR_INVALID;
+}
+
+/* Replace the list *dst by value, normalised; unchanged when refused. */
+static int
+config_set_dates(char **dst, const char *value)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int rc;
+
+	if ((rc = config_parse_dates(value, &sb)) == 0) {
+		free(*dst);
+		*dst = xstrdup(sb.buf);
+	}
+	strbuf_release(&sb);
+	return rc;
+}
+
 /* Parse value as k says and store it.  0 or ERR_INVALID (no message). */
 static int
 config_set(struct config *cfg, const struct config_key *k, const char *value)
@@ -411,6 +648,13 @@ config_set(struct config *cfg, const struct config_key *k, const char *value)
 			return ERR_INVALID;
 		config_set_string(field, value);
 		return 0;
+	case CONFIG_HOURS:
+		return config_parse_hours(value, (int *)field);
+	case CONFIG_SET:
+		return config_parse_set(value, k->choices, k->min,
+		    (int *)field);
+	case CONFIG_DATES:
+		return config_set_dates(field, value);
 	}
 	return ERR_INVALID;
 }
@@ -478,6 +722,31 @@ config_bad_value(const char *path, const struct config_key *k,
 		return err_set(ERR_INVALID,
 		    _("%s: [%s] %s = %s: must be one of: %s"), path,
 		    k->section, k->key, shown, lo);
+	case CONFIG_HOURS:
+		return err_set(ERR_INVALID,
+		    _("%s: [%s] %s = %s: must be working hours such as "
+		      "08:30-17:30, the start before the end"),
+		    path, k->section, k->key, shown);
+	case CONFIG_SET:
+		config_fmt_choices(lo, sizeof lo, k->choices);
+		if (k->min > 0)
+			return err_set(ERR_INVALID,
+			    _("%s: [%s] %s = %s: must name at least one of: "
+			      "%s (separated by commas)"),
+			    path, k->section, k->key, shown, lo);
+		return err_set(ERR_INVALID,
+		    _("%s: [%s] %s = %s: must be a list of: %s (separated "
+		      "by commas), or empty"),
+		    path, k->section, k->key, shown, lo);
+	case CONFIG_DATES:
+		text_fit(shown, sizeof shown, config_bad_item,
+		    CONFIG_SHOW_COLS);
+		return err_set(ERR_INVALID,
+		    _("%s: [%s] %s: \"%s\" is not a date or a range; write "
+		      "dates such as 2026-10-01 and ranges such as "
+		      "2026-10-01..2026-10-07 (at most 366 days), separated "
+		      "by commas"),
+		    path, k->section, k->key, shown);
 	case CONFIG_PATH:
 		break;
 	}

@@ -6,7 +6,7 @@ mkdir -p "$TMP/small"
 $ns sh -c '
 	set -u
 	. "$top/tests/cli/lib.sh"
-	mount -t tmpfs -o size=1m tmpfs "$TMP/small" || { echo "not ok disk-mount: cannot mount a tmpfs"; exit 0; }
+	mount -t tmpfs -o size=2m tmpfs "$TMP/small" || { echo "not ok disk-mount: cannot mount a tmpfs"; exit 0; }
 	db="$TMP/small/d.db"
 	"$BIN" --db "$db" demo --households 1 > /dev/null
 	# Fill the file system to the last block.

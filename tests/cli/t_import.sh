@@ -125,7 +125,7 @@ run export-exists 1 "$BIN" --db "$db" export owners -o "$TMP/owners-out.csv" --u
 with_input 'Counter-pass1'
 run export-onto-db 1 "$BIN" --db "$db" export houses -o "$db" --force --user lizr --password-stdin
 run export-xlsx 2 "$BIN" --db "$db" export houses --format xlsx --user lizr
-run export-what 2 "$BIN" --db "$db" export bills --user lizr
+run export-what 2 "$BIN" --db "$db" export invoices --user lizr
 run import-visits 2 "$BIN" --db "$db" import visits "$TMP/good.csv" --user lizr
 run import-usage 2 "$BIN" --db "$db" import houses
 expect export-audited test "$(sqlite3 "$db" "select count(*) from audit_log where action = 'export.owners'")" = 2

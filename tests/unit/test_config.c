@@ -83,6 +83,20 @@ test_defaults(void **state)
 	assert_int_equal(cfg.max_failed_logins, 5);
 	assert_int_equal(cfg.lockout_minutes, 15);
 	assert_null(cfg.log_path);
+	/* [requests] */
+	assert_string_equal(cfg.req_counting, "calendar");
+	assert_int_equal(cfg.req_hours[0], 8 * 60 + 30);
+	assert_int_equal(cfg.req_hours[1], 17 * 60 + 30);
+	assert_int_equal(cfg.req_workdays, 0x3e); /* Monday to Friday */
+	assert_string_equal(cfg.req_holidays, "");
+	assert_string_equal(cfg.req_makeup_days, "");
+	assert_int_equal(cfg.req_respond_s[1][0], 30 * 60);
+	assert_int_equal(cfg.req_resolve_s[1][0], 24 * 3600);
+	assert_int_equal(cfg.req_respond_s[2][1], 2 * 3600);
+	assert_int_equal(cfg.req_resolve_s[3][1], 3 * 86400);
+	assert_int_equal(cfg.req_callback_s, 2 * 86400);
+	assert_int_equal(cfg.req_warn_pct, 25);
+	assert_int_equal(cfg.req_callback_types, 1 << 1 | 1 << 2);
 	config_release(&cfg);
 	assert_null(cfg.desk);
 	config_release(&cfg); /* twice is harmless */
@@ -173,8 +187,102 @@ test_shipped_file(void **state)
 	assert_int_equal(cfg.max_failed_logins, def.max_failed_logins);
 	assert_int_equal(cfg.lockout_minutes, def.lockout_minutes);
 	assert_null(cfg.log_path);
+	/* [requests] */
+	assert_string_equal(cfg.req_counting, def.req_counting);
+	assert_memory_equal(cfg.req_hours, def.req_hours,
+	    sizeof cfg.req_hours);
+	assert_int_equal(cfg.req_workdays, def.req_workdays);
+	assert_string_equal(cfg.req_holidays, def.req_holidays);
+	assert_string_equal(cfg.req_makeup_days, def.req_makeup_days);
+	assert_memory_equal(cfg.req_respond_s, def.req_respond_s,
+	    sizeof cfg.req_respond_s);
+	assert_memory_equal(cfg.req_resolve_s, def.req_resolve_s,
+	    sizeof cfg.req_resolve_s);
+	assert_int_equal(cfg.req_callback_s, def.req_callback_s);
+	assert_int_equal(cfg.req_warn_pct, def.req_warn_pct);
+	assert_int_equal(cfg.req_callback_types, def.req_callback_types);
 	config_release(&cfg);
 	config_release(&def);
+}
+
+/* [requests]: deadlines, working hours, days, holiday lists, sets */
+static void
+test_requests(void **state)
+{
+	static const struct {
+		const char *text;
+		const char *want; /* NULL: accepted */
+	} bad[] = {
+		{"[requests]\nworking_hours = 17:30-08:30\n",
+		    "working_hours = 17:30-08:30: must be working hours"},
+		{"[requests]\nworking_hours = 8:30-24:01\n", "working hours"},
+		{"[requests]\nworking_hours = 08:30\n", "working hours"},
+		{"[requests]\nworking_hours = ０８:30-17:30\n", "working hours"},
+		{"[requests]\nworking_days =\n",
+		    "must name at least one of: sun, mon"},
+		{"[requests]\nworking_days = mon,funday\n", "at least one"},
+		{"[requests]\nholidays = 2026-10-01, 2026-02-30\n",
+		    "holidays: \"2026-02-30\" is not a date or a range"},
+		{"[requests]\nholidays = 2026-10-07..2026-10-01\n",
+		    "\"2026-10-07..2026-10-01\" is not a date"},
+		{"[requests]\nholidays = 2026-01-01..2027-06-01\n",
+		    "at most 366 days"},
+		{"[requests]\nmakeup_days = 国庆\n", "\"国庆\" is not a date"},
+		{"[requests]\nholidays = 2026-10-01x\n", "is not a date"},
+		{"[requests]\nholidays = 1\n", "\"1\" is not a date"},
+		{"[requests]\ncomplaint_urgent_respond = 0\n",
+		    "must be a time from 1m to 30d"},
+		{"[requests]\nrepair_normal_resolve = 400d\n", "1m to 365d"},
+		{"[requests]\ncallback_within = 31d\n", "1h to 30d"},
+		{"[requests]\nwarning_percent = 95\n", "from 0 to 90"},
+		{"[requests]\ncallback_required = complaint, praise\n",
+		    "must be a list of: consult, complaint"},
+		{"[requests]\ncounting = hours\n",
+		    "must be one of: calendar, working_hours"},
+		{"[requests]\nrepair_fast_resolve = 1h\n", "unknown key"},
+	};
+	struct config cfg;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(load_text(&cfg, "req.ini",
+	    "[requests]\n"
+	    "counting = working_hours\n"
+	    "working_hours = 9:00 - 18:00\n"
+	    "working_days = MON, tue,wed , thu,fri,sat,sat\n"
+	    "holidays = 2026-1-1, 2026-10-01..2026-10-07 ,\\\n"
+	    "  2026-02-17..2026-02-23\n"
+	    "makeup_days = 2026-10-10\n"
+	    "complaint_urgent_respond = 15m\n"
+	    "suggestion_normal_resolve = 7d\n"
+	    "callback_within = 24h\n"
+	    "warning_percent = 0\n"
+	    "callback_required =\n"), 0);
+	assert_string_equal(cfg.req_counting, "working_hours");
+	assert_int_equal(cfg.req_hours[0], 9 * 60);
+	assert_int_equal(cfg.req_hours[1], 18 * 60);
+	assert_int_equal(cfg.req_workdays, 0x7e);
+	assert_string_equal(cfg.req_holidays, "2026-01-01,2026-10-01.."
+	    "2026-10-07,2026-02-17..2026-02-23");
+	assert_string_equal(cfg.req_makeup_days, "2026-10-10");
+	assert_int_equal(cfg.req_respond_s[1][0], 15 * 60);
+	assert_int_equal(cfg.req_resolve_s[3][1], 7 * 86400);
+	assert_int_equal(cfg.req_callback_s, 86400);
+	assert_int_equal(cfg.req_warn_pct, 0);
+	assert_int_equal(cfg.req_callback_types, 0);
+	config_release(&cfg);
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		err_clear();
+		if (load_text(&cfg, "bad-req.ini", bad[i].text) !=
+		    ERR_INVALID)
+			fail_msg("accepted: %s", bad[i].text);
+		if (strstr(err_msg(), bad[i].want) == NULL)
+			fail_msg("%s: \"%s\" lacks \"%s\"", bad[i].text,
+			    err_msg(), bad[i].want);
+		/* a refused list leaves the default */
+		assert_string_equal(cfg.req_holidays, "");
+		config_release(&cfg);
+	}
 }
 
 /* an empty file (and one of comments only) gives the defaults */
@@ -650,6 +758,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_defaults),
+		cmocka_unit_test(test_requests),
 		cmocka_unit_test(test_good_file),
 		cmocka_unit_test(test_shipped_file),
 		cmocka_unit_test(test_empty_file),
