@@ -6,6 +6,7 @@
 #include "ui/registry.h"
 
 #include "ui/scr_finder.h"
+#include "ui/scr_reqlist.h"
 #include "ui/scr_system.h"
 #include "util/i18n.h"
 
@@ -14,7 +15,8 @@ const struct registry_module registry_modules[] = {
 	    PERM_BIT(PERM_OWNER_VIEW), &scr_finder_ops, scr_finder_summary },
 	{ "requests", N_("Service requests"),
 	    N_("Complaints, repairs, consultations and callbacks"),
-	    PERM_BIT(PERM_REQUEST_VIEW), NULL, NULL },
+	    PERM_BIT(PERM_REQUEST_VIEW), &scr_reqlist_ops,
+	    scr_reqlist_summary },
 	{ "decoration", N_("Decoration"),
 	    N_("Applications, permits, inspections and deposits"),
 	    PERM_BIT(PERM_DECOR_EDIT) | PERM_BIT(PERM_DECOR_APPROVE), NULL,

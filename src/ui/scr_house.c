@@ -25,6 +25,7 @@
 #include "ui/scr_moveout.h"
 #include "ui/scr_occform.h"
 #include "ui/scr_ownerform.h"
+#include "ui/scr_reqform.h"
 #include "ui/scr_transfer.h"
 #include "ui/scr_visits.h"
 #include "util/err.h"
@@ -34,7 +35,7 @@
 
 enum house_action { HS_OPEN, HS_EDIT, HS_NEW, HS_OWNER, HS_OCCUPANT,
 	HS_TRANSFER, HS_REVEAL, HS_END, HS_GRID, HS_REFRESH, HS_UP, HS_DOWN,
-	HS_PGUP, HS_PGDN, HS_TOP, HS_BOTTOM };
+	HS_PGUP, HS_PGDN, HS_TOP, HS_BOTTOM, HS_REQUEST };
 
 /* Dialogs and forms this screen opens. */
 enum { TAG_CHANGED = 1, TAG_NEW, TAG_REVEAL };
@@ -418,6 +419,18 @@ house_do(struct screen *s, int act)
 	return UI_REDRAW;
 }
 
+/* F9: register a service request about this house (its owner filled
+ * in). */
+static int
+new_request(struct screen *s)
+{
+	struct housescr *h = s->state;
+	struct reqform_arg ra = { h->id, 0 };
+
+	app_push(s->app, &scr_reqform_ops, &ra, TAG_CHANGED);
+	return UI_REDRAW;
+}
+
 static int
 house_action(struct screen *s, int act)
 {
@@ -430,6 +443,8 @@ house_action(struct screen *s, int act)
 		return ask_end(s);
 	case HS_REFRESH:
 		return UI_RELOAD | UI_REDRAW;
+	case HS_REQUEST:
+		return new_request(s);
 	case HS_UP:
 	case HS_DOWN:
 	case HS_PGUP:
@@ -507,6 +522,8 @@ static const struct keybind house_keys[] = {
 	{ 't', HS_TRANSFER, N_("Transfer of ownership"), KB_HELPONLY },
 	{ K_F(6), HS_GRID, N_("Building grid"), KB_HELPONLY },
 	{ 'g', HS_GRID, NULL, 0 },
+	{ K_F(9), HS_REQUEST, N_("New service request"), KB_HELPONLY },
+	{ 'w', HS_REQUEST, NULL, 0 },
 	{ K_F(5), HS_REFRESH, N_("Refresh"), KB_HELPONLY },
 	{ 'r', HS_REFRESH, NULL, 0 },
 	HOUSE_MOVE_KEYS,

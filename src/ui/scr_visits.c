@@ -18,13 +18,14 @@
 #include "ui/dialog.h"
 #include "ui/draw.h"
 #include "ui/list.h"
+#include "ui/scr_reqform.h"
 #include "ui/scr_visit.h"
 #include "util/clock.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
 
-enum visits_action { VS_SHOW, VS_NEW, VS_DESKS, VS_REFRESH };
+enum visits_action { VS_SHOW, VS_NEW, VS_DESKS, VS_REFRESH, VS_REQUEST };
 
 /* Forms this screen opens. */
 enum { TAG_LOGGED = 1 };
@@ -249,6 +250,7 @@ visits_action(struct screen *s, int act)
 	struct visits *vs = s->state;
 	const struct visit *v = row_visit(vs, vs->list.m.sel);
 	int64_t house = v != NULL ? v->house_id : 0;
+	struct reqform_arg ra = { 0, 0 };
 
 	switch (act) {
 	case VS_SHOW:
@@ -264,6 +266,13 @@ visits_action(struct screen *s, int act)
 		return UI_RELOAD | UI_REDRAW;
 	case VS_REFRESH:
 		return UI_RELOAD | UI_REDRAW;
+	case VS_REQUEST:
+		/* a service request from the visit picked, filled in */
+		if (v != NULL) {
+			ra.visit_id = v->id;
+			app_push(s->app, &scr_reqform_ops, &ra, 0);
+		}
+		return UI_REDRAW;
 	}
 	return list_action(&vs->list, s, act);
 }
@@ -290,6 +299,9 @@ static const struct keybind visits_keys[] = {
 	{ 'n', VS_NEW, NULL, 0 },
 	{ K_F(6), VS_DESKS, N_("This desk/all"), 0 },
 	{ 'a', VS_DESKS, NULL, 0 },
+	{ K_F(9), VS_REQUEST, N_("Service request from this visit"),
+	    KB_HELPONLY },
+	{ 'w', VS_REQUEST, NULL, 0 },
 	{ K_F(5), VS_REFRESH, N_("Refresh"), KB_HELPONLY },
 	{ 'r', VS_REFRESH, NULL, 0 },
 	{ '/', LIST_FILTER, N_("Filter"), 0 },

@@ -14,7 +14,7 @@ type_text "?"
 wait_for "帮助：首页" || finish
 keys Escape
 wait_gone "帮助：首页" || finish
-keys 2
+keys 3
 wait_for "后续版本中提供" || finish
 expect_screen later-version
 keys Enter

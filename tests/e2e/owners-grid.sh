@@ -27,7 +27,7 @@ expect_text "11-1-3101"
 expect_screen owners-grid-31floors
 keys End Right
 wait_for "11-1-102" || finish
-expect_text "显示第 1–16 层（共 1–31 层）"
+expect_text "显示第 1-16 层（共 1-31 层）"
 keys Enter
 wait_for "房屋 11-1-102" || finish
 keys Escape
