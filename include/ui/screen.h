@@ -102,6 +102,9 @@ struct screen_ops {
 	 * none: the visit entry (F4) starts with it.  The app asks the
 	 * screens from the top down and takes the first that has this. */
 	int64_t (*house)(struct screen *s);
+	/* 0 when action (of this screen's table) cannot be done now, so the
+	 * key bar leaves its key out; NULL: every key shows. */
+	int (*key_ok)(struct screen *s, int action);
 	/* Free state. */
 	void (*close)(struct screen *s);
 };

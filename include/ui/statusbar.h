@@ -32,7 +32,8 @@ void statusbar_msg(WINDOW *w, const char *text, int error);
  * the global table whose key the screen does not bind itself.  Stops
  * before a key that would not fit whole.
  */
-void statusbar_keys(WINDOW *w, const struct keybind *screen,
+void statusbar_keys(WINDOW *w, struct screen *top,
+    const struct keybind *screen,
     const struct keybind *global);
 
 /* 1 when global key g is shown / used: not rebound by the screen. */

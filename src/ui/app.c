@@ -510,7 +510,7 @@ paint(struct app *app)
 	wnoutrefresh(lay->body);
 	draw_overlays(top, base);
 	statusbar_msg(lay->msg, app->msg, app->msg_error);
-	statusbar_keys(lay->keys, top->ops->keys, app_global_keys(top));
+	statusbar_keys(lay->keys, top, top->ops->keys, app_global_keys(top));
 	wnoutrefresh(lay->msg);
 	wnoutrefresh(lay->keys);
 	if (top->cur_win != NULL) {

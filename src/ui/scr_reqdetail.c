@@ -571,10 +571,35 @@ reqdetail_house(struct screen *s)
 	return ((struct reqdetail *)s->state)->d.r.house_id;
 }
 
+/* The request action behind each key action, for the key bar. */
+static const struct {
+	int key_action, act;
+} key_acts[] = {
+	{ RD_DISPATCH, REQ_ACT_DISPATCH }, { RD_START, REQ_ACT_START },
+	{ RD_NOTE, REQ_ACT_NOTE }, { RD_RESOLVE, REQ_ACT_RESOLVE },
+	{ RD_CALLBACK, REQ_ACT_CALLBACK }, { RD_HOLD, REQ_ACT_HOLD },
+	{ RD_RESUME, REQ_ACT_RESUME }, { RD_HANDOVER, REQ_ACT_HANDOVER },
+	{ RD_CLOSE, REQ_ACT_CLOSE }, { RD_CLASSIFY, REQ_ACT_CLASSIFY },
+	{ RD_REOPEN, REQ_ACT_REOPEN },
+};
+
+/* The key bar shows only what the role may do in the request's state. */
+static int
+reqdetail_key_ok(struct screen *s, int action)
+{
+	struct reqdetail *rd = s->state;
+	size_t i;
+
+	for (i = 0; i < sizeof key_acts / sizeof key_acts[0]; i++)
+		if (key_acts[i].key_action == action)
+			return (rd->d.actions >> key_acts[i].act) & 1;
+	return 1;
+}
+
 static const struct keybind reqdetail_keys[] = {
 	{ K_F(2), RD_DISPATCH, N_("Dispatch"), 0 },
 	{ 'd', RD_DISPATCH, NULL, 0 },
-	{ K_F(3), RD_START, N_("Start"), KB_HELPONLY },
+	{ K_F(3), RD_START, N_("Start"), 0 },
 	{ 's', RD_START, NULL, 0 },
 	{ K_F(6), RD_NOTE, N_("Note"), 0 },
 	{ 'a', RD_NOTE, NULL, 0 },
@@ -587,7 +612,7 @@ static const struct keybind reqdetail_keys[] = {
 	{ 'u', RD_RESUME, NULL, 0 },
 	{ K_F(11), RD_HANDOVER, N_("Hand over"), KB_HELPONLY },
 	{ 't', RD_HANDOVER, NULL, 0 },
-	{ K_F(12), RD_CLOSE, N_("Close"), KB_HELPONLY },
+	{ K_F(12), RD_CLOSE, N_("Close"), 0 },
 	{ 'x', RD_CLOSE, NULL, 0 },
 	{ K_F(14), RD_CLASSIFY, N_("Classify (director)"), KB_HELPONLY },
 	{ K_CTRL('v'), RD_CLASSIFY, NULL, 0 },
@@ -619,6 +644,7 @@ const struct screen_ops scr_reqdetail_ops = {
 	    "When another desk changed the request meanwhile you are told, "
 	    "and it is read again."),
 	.keys = reqdetail_keys,
+	.key_ok = reqdetail_key_ok,
 	.open = reqdetail_open,
 	.load = reqdetail_load,
 	.draw = reqdetail_draw,

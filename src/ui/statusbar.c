@@ -80,7 +80,7 @@ one_key(WINDOW *w, int *x, const struct keybind *k)
 }
 
 void
-statusbar_keys(WINDOW *w, const struct keybind *screen,
+statusbar_keys(WINDOW *w, struct screen *top, const struct keybind *screen,
     const struct keybind *global)
 {
 	const struct keybind *k;
@@ -89,7 +89,8 @@ statusbar_keys(WINDOW *w, const struct keybind *screen,
 	draw_blank(w, 0, 0, getmaxx(w), TUI_NORMAL);
 	for (k = screen; k != NULL && k->key != 0; k++)
 		if (k->label != NULL && !(k->flags & KB_HELPONLY) &&
-		    !one_key(w, &x, k))
+		    (top->ops->key_ok == NULL ||
+		    top->ops->key_ok(top, k->action)) && !one_key(w, &x, k))
 			return;
 	for (k = global; k != NULL && k->key != 0; k++)
 		if (k->label != NULL && !(k->flags & KB_HELPONLY) &&
