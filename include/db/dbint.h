@@ -7,6 +7,7 @@
 #ifndef FD_DB_DBINT_H
 #define FD_DB_DBINT_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include <sqlite3.h>
@@ -55,6 +56,18 @@ int db_exec(struct db *db, const char *sql);
 
 /* A text column as a new string (NULL for SQL NULL).  Caller frees. */
 char *db_col_text(sqlite3_stmt *st, int col);
+
+/* The same, "" for SQL NULL (never NULL).  Caller frees. */
+char *db_col_str(sqlite3_stmt *st, int col);
+
+/* A text column copied into buf ("" for SQL NULL), cut at bufsz. */
+void db_col_buf(sqlite3_stmt *st, int col, char *buf, size_t bufsz);
+
+/*
+ * Room for one more element in v, which holds n of *cap: returns v, or v
+ * grown (doubling, 16 at first) with *cap updated.  Never NULL.
+ */
+void *db_grow(void *v, int n, int *cap, size_t size);
 
 /* The sqlite3 handle, for the few db/ files that need it. */
 sqlite3 *db_handle(struct db *db);

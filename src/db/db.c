@@ -318,6 +318,31 @@ db_col_text(sqlite3_stmt *st, int col)
 	return t == NULL ? NULL : xstrdup((const char *)t);
 }
 
+char *
+db_col_str(sqlite3_stmt *st, int col)
+{
+	char *s = db_col_text(st, col);
+
+	return s != NULL ? s : xstrdup("");
+}
+
+void
+db_col_buf(sqlite3_stmt *st, int col, char *buf, size_t bufsz)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+
+	snprintf(buf, bufsz, "%s", t != NULL ? (const char *)t : "");
+}
+
+void *
+db_grow(void *v, int n, int *cap, size_t size)
+{
+	if (n < *cap)
+		return v;
+	*cap = *cap ? *cap * 2 : 16;
+	return xreallocarray(v, (size_t)*cap, size);
+}
+
 sqlite3 *
 db_handle(struct db *db)
 {

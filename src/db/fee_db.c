@@ -238,34 +238,6 @@ use_value(const unsigned char *code)
 	return 0;
 }
 
-/* A text column, "" for NULL.  Caller frees. */
-static char *
-col_str(sqlite3_stmt *st, int col)
-{
-	char *s = db_col_text(st, col);
-
-	return s != NULL ? s : xstrdup("");
-}
-
-/* A text column into a fixed buffer ("" for NULL). */
-static void
-col_buf(sqlite3_stmt *st, int col, char *buf, size_t bufsz)
-{
-	const unsigned char *t = sqlite3_column_text(st, col);
-
-	snprintf(buf, bufsz, "%s", t != NULL ? (const char *)t : "");
-}
-
-/* Room for one more element in *v of n, capacity *cap. */
-static void *
-grow(void *v, int n, int *cap, size_t size)
-{
-	if (n < *cap)
-		return v;
-	*cap = *cap ? *cap * 2 : 16;
-	return xreallocarray(v, (size_t)*cap, size);
-}
-
 /* Step a statement that returns one row of integers.  OUT: a, b. */
 static int
 one_row(struct db *db, sqlite3_stmt *st, int64_t *a, int64_t *b)
@@ -319,11 +291,11 @@ static void
 item_from_row(sqlite3_stmt *st, struct fee_item *it)
 {
 	it->id = sqlite3_column_int64(st, 0);
-	it->name = col_str(st, 1);
+	it->name = db_col_str(st, 1);
 	it->kind = (enum fee_kind)fee_value(FEE_SET_KIND,
 	    sqlite3_column_text(st, 2));
-	it->unit = col_str(st, 3);
-	it->applies = col_str(st, 4);
+	it->unit = db_col_str(st, 3);
+	it->applies = db_col_str(st, 4);
 	it->active = sqlite3_column_int(st, 5);
 }
 
@@ -340,7 +312,7 @@ fee_db_items(struct db *db, int all, struct fee_item_vec *out)
 	if ((rc = db_bind_i64(st, ":all", all != 0)) != 0)
 		goto out;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		out->v = grow(out->v, out->n, &cap, sizeof *out->v);
+		out->v = db_grow(out->v, out->n, &cap, sizeof *out->v);
 		item_from_row(st, &out->v[out->n++]);
 	}
 	if (step != SQLITE_DONE) {
@@ -480,8 +452,8 @@ fee_db_standards(struct db *db, int64_t item_id, struct fee_standard **v,
 	if ((rc = db_bind_i64(st, ":item", item_id)) != 0)
 		goto out;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		*v = grow(*v, *n, &cap, sizeof **v);
-		col_buf(st, 0, (*v)[*n].valid_from,
+		*v = db_grow(*v, *n, &cap, sizeof **v);
+		db_col_buf(st, 0, (*v)[*n].valid_from,
 		    sizeof (*v)[*n].valid_from);
 		(*v)[(*n)++].price_e4 = sqlite3_column_int64(st, 1);
 	}
@@ -526,7 +498,7 @@ fee_db_last_billed(struct db *db, int64_t item_id,
 	if ((rc = db_bind_i64(st, ":item", item_id)) != 0)
 		goto out;
 	if (sqlite3_step(st) == SQLITE_ROW)
-		col_buf(st, 0, period, DATE_PERIOD_BUFSZ);
+		db_col_buf(st, 0, period, DATE_PERIOD_BUFSZ);
 	else
 		rc = db_fail(db, st);
 out:
@@ -541,7 +513,7 @@ reading_from_row(sqlite3_stmt *st, struct meter_reading *m)
 {
 	m->house_id = sqlite3_column_int64(st, 0);
 	m->item_id = sqlite3_column_int64(st, 1);
-	col_buf(st, 2, m->period, sizeof m->period);
+	db_col_buf(st, 2, m->period, sizeof m->period);
 	m->r.prev = sqlite3_column_int64(st, 3);
 	m->r.cur = sqlite3_column_int64(st, 4);
 	m->r.replaced = sqlite3_column_int(st, 5);
@@ -704,18 +676,18 @@ bill_from_row(sqlite3_stmt *st, struct bill *b)
 	b->id = sqlite3_column_int64(st, 0);
 	b->house_id = sqlite3_column_int64(st, 1);
 	b->item_id = sqlite3_column_int64(st, 2);
-	col_buf(st, 3, b->period, sizeof b->period);
+	db_col_buf(st, 3, b->period, sizeof b->period);
 	b->qty_centi = sqlite3_column_int64(st, 4);
 	b->price_e4 = sqlite3_column_int64(st, 5);
 	b->amount_fen = sqlite3_column_int64(st, 6);
 	b->paid_fen = sqlite3_column_int64(st, 7);
-	col_buf(st, 8, b->due, sizeof b->due);
+	db_col_buf(st, 8, b->due, sizeof b->due);
 	b->late_of = sqlite3_column_int64(st, 9);
-	col_buf(st, 10, b->late_to, sizeof b->late_to);
-	b->item_name = col_str(st, 11);
+	db_col_buf(st, 10, b->late_to, sizeof b->late_to);
+	b->item_name = db_col_str(st, 11);
 	b->kind = (enum fee_kind)fee_value(FEE_SET_KIND,
 	    sqlite3_column_text(st, 12));
-	b->house_code = col_str(st, 13);
+	b->house_code = db_col_str(st, 13);
 }
 
 /* Every row of a bound bill statement into out. */
@@ -725,7 +697,7 @@ bill_rows(struct db *db, sqlite3_stmt *st, struct bill_vec *out)
 	int cap = 0, step, rc = 0;
 
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		out->v = grow(out->v, out->n, &cap, sizeof *out->v);
+		out->v = db_grow(out->v, out->n, &cap, sizeof *out->v);
 		bill_from_row(st, &out->v[out->n++]);
 	}
 	if (step != SQLITE_DONE) {
@@ -899,7 +871,7 @@ fee_db_late_last(struct db *db, int64_t bill_id, char to[DATE_BUFSZ])
 	if ((rc = db_bind_i64(st, ":bill", bill_id)) != 0)
 		goto out;
 	if (sqlite3_step(st) == SQLITE_ROW)
-		col_buf(st, 0, to, DATE_BUFSZ);
+		db_col_buf(st, 0, to, DATE_BUFSZ);
 	else
 		rc = db_fail(db, st);
 out:
@@ -963,7 +935,7 @@ fee_db_bill_houses(struct db *db, struct bill_house **v, int *n)
 	if (st == NULL)
 		return ERR_DB;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		*v = grow(*v, *n, &cap, sizeof **v);
+		*v = db_grow(*v, *n, &cap, sizeof **v);
 		h = &(*v)[(*n)++];
 		h->id = sqlite3_column_int64(st, 0);
 		h->no.building = sqlite3_column_int(st, 1);
@@ -993,7 +965,7 @@ fee_db_owner_names(struct db *db, int64_t house_id, char **names)
 	if ((rc = db_bind_i64(st, ":house", house_id)) != 0)
 		goto out;
 	if (sqlite3_step(st) == SQLITE_ROW)
-		*names = col_str(st, 0);
+		*names = db_col_str(st, 0);
 	else
 		rc = db_fail(db, st);
 out:
@@ -1023,8 +995,8 @@ fee_db_each_open(struct db *db, int building, int64_t item_id,
 		b.house_id = sqlite3_column_int64(st, 1);
 		b.item_id = sqlite3_column_int64(st, 2);
 		b.building = sqlite3_column_int(st, 3);
-		col_buf(st, 4, b.period, sizeof b.period);
-		col_buf(st, 5, b.due, sizeof b.due);
+		db_col_buf(st, 4, b.period, sizeof b.period);
+		db_col_buf(st, 5, b.due, sizeof b.due);
 		b.open_fen = sqlite3_column_int64(st, 6);
 		if ((rc = fn(&b, arg)) != 0)
 			break;
@@ -1051,7 +1023,7 @@ fee_db_houses_in_arrears(struct db *db, int building, const char *day,
 	    (rc = db_bind_text(st, ":day", day)) != 0)
 		goto out;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		*ids = grow(*ids, *n, &cap, sizeof **ids);
+		*ids = db_grow(*ids, *n, &cap, sizeof **ids);
 		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
 	}
 	if (step != SQLITE_DONE) {
@@ -1081,7 +1053,7 @@ fee_db_month_cells(struct db *db, const char *period, struct month_cell **v,
 	if ((rc = db_bind_text(st, ":period", period)) != 0)
 		goto out;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		*v = grow(*v, *n, &cap, sizeof **v);
+		*v = db_grow(*v, *n, &cap, sizeof **v);
 		c = &(*v)[(*n)++];
 		c->item_id = sqlite3_column_int64(st, 0);
 		c->building = sqlite3_column_int(st, 1);

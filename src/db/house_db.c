@@ -74,15 +74,6 @@ house_code_value(enum household_set set, const unsigned char *code)
 	return 0;
 }
 
-/* A text column, "" for NULL.  Caller frees. */
-static char *
-house_col(sqlite3_stmt *st, int col)
-{
-	char *s = db_col_text(st, col);
-
-	return s != NULL ? s : xstrdup("");
-}
-
 void
 house_release(struct house *h)
 {
@@ -111,13 +102,13 @@ house_from_row(sqlite3_stmt *st, struct house *h)
 	h->entrance = sqlite3_column_int(st, 2);
 	h->room = sqlite3_column_int(st, 3);
 	h->floor = sqlite3_column_int(st, 4);
-	h->code = house_col(st, 5);
+	h->code = db_col_str(st, 5);
 	h->area_centi = sqlite3_column_int64(st, 6);
 	h->use = (enum house_use)house_code_value(HH_HOUSE_USE,
 	    sqlite3_column_text(st, 7));
 	h->state = (enum house_state)house_code_value(HH_HOUSE_STATE,
 	    sqlite3_column_text(st, 8));
-	h->notes = house_col(st, 9);
+	h->notes = db_col_str(st, 9);
 	h->version = sqlite3_column_int64(st, 10);
 	h->created_at = sqlite3_column_int64(st, 11);
 	h->updated_at = sqlite3_column_int64(st, 12);

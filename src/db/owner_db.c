@@ -154,24 +154,6 @@ owner_code_value(enum household_set set, const unsigned char *code)
 	return 0;
 }
 
-/* A text column, "" for NULL.  Caller frees. */
-static char *
-owner_col(sqlite3_stmt *st, int col)
-{
-	char *s = db_col_text(st, col);
-
-	return s != NULL ? s : xstrdup("");
-}
-
-/* A date column into a fixed buffer, "" for NULL. */
-static void
-owner_col_date(sqlite3_stmt *st, int col, char buf[DATE_BUFSZ])
-{
-	const unsigned char *t = sqlite3_column_text(st, col);
-
-	snprintf(buf, DATE_BUFSZ, "%s", t != NULL ? (const char *)t : "");
-}
-
 /* "" means SQL NULL for the optional end dates. */
 static int
 owner_bind_date(sqlite3_stmt *st, const char *name, const char *date)
@@ -251,16 +233,16 @@ owner_from_row(sqlite3_stmt *st, int c, struct owner *o)
 	o->id = sqlite3_column_int64(st, c);
 	o->kind = (enum owner_kind)owner_code_value(HH_OWNER_KIND,
 	    sqlite3_column_text(st, c + 1));
-	o->name = owner_col(st, c + 2);
-	o->phone = owner_col(st, c + 3);
-	o->phone2 = owner_col(st, c + 4);
+	o->name = db_col_str(st, c + 2);
+	o->phone = db_col_str(st, c + 3);
+	o->phone2 = db_col_str(st, c + 4);
 	o->id_type = (enum id_type)owner_code_value(HH_ID_TYPE,
 	    sqlite3_column_text(st, c + 5));
-	o->id_no = owner_col(st, c + 6);
-	owner_col_date(st, c + 7, o->move_in);
-	o->emergency_name = owner_col(st, c + 8);
-	o->emergency_phone = owner_col(st, c + 9);
-	o->notes = owner_col(st, c + 10);
+	o->id_no = db_col_str(st, c + 6);
+	db_col_buf(st, c + 7, o->move_in, DATE_BUFSZ);
+	o->emergency_name = db_col_str(st, c + 8);
+	o->emergency_phone = db_col_str(st, c + 9);
+	o->notes = db_col_str(st, c + 10);
 	o->version = sqlite3_column_int64(st, c + 11);
 	o->created_at = sqlite3_column_int64(st, c + 12);
 	o->updated_at = sqlite3_column_int64(st, c + 13);
@@ -424,8 +406,8 @@ holding_from_row(sqlite3_stmt *st, struct holding *h)
 	h->id = sqlite3_column_int64(st, 0);
 	h->house_id = sqlite3_column_int64(st, 1);
 	h->owner_id = sqlite3_column_int64(st, 2);
-	owner_col_date(st, 3, h->since);
-	owner_col_date(st, 4, h->until);
+	db_col_buf(st, 3, h->since, DATE_BUFSZ);
+	db_col_buf(st, 4, h->until, DATE_BUFSZ);
 }
 
 /* Fill r from HOLDING_ROW_COLS. */
@@ -434,7 +416,7 @@ holding_owner_from_row(sqlite3_stmt *st, struct holding_owner *r)
 {
 	holding_from_row(st, &r->h);
 	owner_from_row(st, 5, &r->o);
-	r->house_code = owner_col(st, 5 + OWNER_NCOLS);
+	r->house_code = db_col_str(st, 5 + OWNER_NCOLS);
 }
 
 int
@@ -603,17 +585,17 @@ occupant_from_row(sqlite3_stmt *st, struct occupant *o)
 {
 	o->id = sqlite3_column_int64(st, 0);
 	o->house_id = sqlite3_column_int64(st, 1);
-	o->name = owner_col(st, 2);
+	o->name = db_col_str(st, 2);
 	o->relation = (enum occupant_relation)owner_code_value(HH_RELATION,
 	    sqlite3_column_text(st, 3));
-	o->relation_note = owner_col(st, 4);
-	o->phone = owner_col(st, 5);
+	o->relation_note = db_col_str(st, 4);
+	o->phone = db_col_str(st, 5);
 	o->id_type = (enum id_type)owner_code_value(HH_ID_TYPE,
 	    sqlite3_column_text(st, 6));
-	o->id_no = owner_col(st, 7);
-	owner_col_date(st, 8, o->since);
-	owner_col_date(st, 9, o->until);
-	o->notes = owner_col(st, 10);
+	o->id_no = db_col_str(st, 7);
+	db_col_buf(st, 8, o->since, DATE_BUFSZ);
+	db_col_buf(st, 9, o->until, DATE_BUFSZ);
+	o->notes = db_col_str(st, 10);
 	o->version = sqlite3_column_int64(st, 11);
 	o->created_at = sqlite3_column_int64(st, 12);
 	o->updated_at = sqlite3_column_int64(st, 13);

@@ -246,31 +246,6 @@ fee_value(enum fee_set set, const unsigned char *code)
 	return -1;
 }
 
-static char *
-col_str(sqlite3_stmt *st, int col)
-{
-	char *s = db_col_text(st, col);
-
-	return s != NULL ? s : xstrdup("");
-}
-
-static void
-col_buf(sqlite3_stmt *st, int col, char *buf, size_t bufsz)
-{
-	const unsigned char *t = sqlite3_column_text(st, col);
-
-	snprintf(buf, bufsz, "%s", t != NULL ? (const char *)t : "");
-}
-
-static void *
-grow(void *v, int n, int *cap, size_t size)
-{
-	if (n < *cap)
-		return v;
-	*cap = *cap ? *cap * 2 : 16;
-	return xreallocarray(v, (size_t)*cap, size);
-}
-
 /* Step a statement of one row of integers (missing row: zeros). */
 static int
 one_row(struct db *db, sqlite3_stmt *st, int64_t *out, int ncols)
@@ -332,11 +307,11 @@ payment_from_row(sqlite3_stmt *st, int c, struct payment *p)
 	p->tendered_fen = sqlite3_column_int64(st, c + 6);
 	p->change_fen = sqlite3_column_int64(st, c + 7);
 	p->cashier_id = sqlite3_column_int64(st, c + 8);
-	p->desk = col_str(st, c + 9);
+	p->desk = db_col_str(st, c + 9);
 	p->at = sqlite3_column_int64(st, c + 10);
-	col_buf(st, c + 11, p->day, sizeof p->day);
-	p->house_code = col_str(st, c + 12);
-	p->cashier = col_str(st, c + 13);
+	db_col_buf(st, c + 11, p->day, sizeof p->day);
+	p->house_code = db_col_str(st, c + 12);
+	p->cashier = db_col_str(st, c + 13);
 	p->credit_fen = sqlite3_column_int64(st, c + 14);
 	p->void_state = fee_value(FEE_SET_VOID, sqlite3_column_text(st,
 	    c + 15));
@@ -369,7 +344,7 @@ payment_rows(struct db *db, sqlite3_stmt *st, struct payment_vec *out)
 	int cap = 0, step, rc = 0;
 
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		out->v = grow(out->v, out->n, &cap, sizeof *out->v);
+		out->v = db_grow(out->v, out->n, &cap, sizeof *out->v);
 		payment_from_row(st, 0, &out->v[out->n++]);
 	}
 	if (step != SQLITE_DONE) {
@@ -558,12 +533,12 @@ payment_db_lines(struct db *db, int64_t payment_id,
 	if ((rc = db_bind_i64(st, ":payment", payment_id)) != 0)
 		goto out;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		out->v = grow(out->v, out->n, &cap, sizeof *out->v);
+		out->v = db_grow(out->v, out->n, &cap, sizeof *out->v);
 		l = &out->v[out->n++];
 		l->bill_id = sqlite3_column_int64(st, 0);
 		l->amount_fen = sqlite3_column_int64(st, 1);
-		l->item_name = col_str(st, 2);
-		col_buf(st, 3, l->period, sizeof l->period);
+		l->item_name = db_col_str(st, 2);
+		db_col_buf(st, 3, l->period, sizeof l->period);
 		l->bill_amount_fen = sqlite3_column_int64(st, 4);
 		l->bill_paid_fen = sqlite3_column_int64(st, 5);
 	}
@@ -673,7 +648,7 @@ payment_db_credits(struct db *db, struct house_credit **v, int *n)
 	if (st == NULL)
 		return ERR_DB;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		*v = grow(*v, *n, &cap, sizeof **v);
+		*v = db_grow(*v, *n, &cap, sizeof **v);
 		(*v)[*n].house_id = sqlite3_column_int64(st, 0);
 		(*v)[(*n)++].fen = sqlite3_column_int64(st, 1);
 	}
@@ -716,13 +691,13 @@ void_from_row(sqlite3_stmt *st, struct void_req *v)
 
 	v->id = sqlite3_column_int64(st, 0);
 	v->payment_id = sqlite3_column_int64(st, 1);
-	v->reason = col_str(st, 2);
+	v->reason = db_col_str(st, 2);
 	v->requested_by = sqlite3_column_int64(st, 3);
-	v->requested_name = col_str(st, 4);
+	v->requested_name = db_col_str(st, 4);
 	s = fee_value(FEE_SET_VOID, sqlite3_column_text(st, 5));
 	v->state = s < 0 ? VOID_REQUESTED : (enum void_state)s;
 	v->decided_by = sqlite3_column_int64(st, 6);
-	col_buf(st, 7, v->day, sizeof v->day);
+	db_col_buf(st, 7, v->day, sizeof v->day);
 	payment_from_row(st, 8, &v->p);
 }
 
@@ -823,7 +798,7 @@ payment_db_voids(struct db *db, int state, int limit, struct void_vec *out)
 	    (rc = db_bind_i64(st, ":limit", limit > 0 ? limit : -1)) != 0)
 		goto out;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		out->v = grow(out->v, out->n, &cap, sizeof *out->v);
+		out->v = db_grow(out->v, out->n, &cap, sizeof *out->v);
 		void_from_row(st, &out->v[out->n++]);
 	}
 	if (step != SQLITE_DONE) {
@@ -905,16 +880,16 @@ close_from_row(sqlite3_stmt *st, struct day_close *c)
 {
 	c->id = sqlite3_column_int64(st, 0);
 	c->cashier_id = sqlite3_column_int64(st, 1);
-	c->cashier = col_str(st, 2);
-	col_buf(st, 3, c->day, sizeof c->day);
+	c->cashier = db_col_str(st, 2);
+	db_col_buf(st, 3, c->day, sizeof c->day);
 	c->float_fen = sqlite3_column_int64(st, 4);
 	c->expected_fen = sqlite3_column_int64(st, 5);
 	c->counted_fen = sqlite3_column_int64(st, 6);
 	c->diff_fen = sqlite3_column_int64(st, 7);
-	c->reason = col_str(st, 8);
+	c->reason = db_col_str(st, 8);
 	c->at = sqlite3_column_int64(st, 9);
 	c->reviewed_by = sqlite3_column_int64(st, 10);
-	c->reviewer = col_str(st, 11);
+	c->reviewer = db_col_str(st, 11);
 }
 
 int
@@ -1037,7 +1012,7 @@ payment_db_closes(struct db *db, const char *from, const char *to,
 	    (rc = db_bind_text(st, ":to", to)) != 0)
 		goto out;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		out->v = grow(out->v, out->n, &cap, sizeof *out->v);
+		out->v = db_grow(out->v, out->n, &cap, sizeof *out->v);
 		close_from_row(st, &out->v[out->n++]);
 	}
 	if (step != SQLITE_DONE) {
@@ -1063,7 +1038,7 @@ payment_db_cashiers_of_day(struct db *db, const char *day, int64_t **ids,
 	if ((rc = db_bind_text(st, ":day", day)) != 0)
 		goto out;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		*ids = grow(*ids, *n, &cap, sizeof **ids);
+		*ids = db_grow(*ids, *n, &cap, sizeof **ids);
 		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
 	}
 	if (step != SQLITE_DONE) {
@@ -1137,16 +1112,16 @@ payment_db_reminders(struct db *db, int64_t house_id,
 	if ((rc = db_bind_i64(st, ":house", house_id)) != 0)
 		goto out;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		out->v = grow(out->v, out->n, &cap, sizeof *out->v);
+		out->v = db_grow(out->v, out->n, &cap, sizeof *out->v);
 		r = &out->v[out->n++];
 		r->id = sqlite3_column_int64(st, 0);
 		r->house_id = sqlite3_column_int64(st, 1);
-		col_buf(st, 2, r->day, sizeof r->day);
+		db_col_buf(st, 2, r->day, sizeof r->day);
 		m = fee_value(FEE_SET_REMIND, sqlite3_column_text(st, 3));
 		r->method = m < 0 ? REMIND_NOTICE : (enum remind_method)m;
 		r->user_id = sqlite3_column_int64(st, 4);
-		r->user = col_str(st, 5);
-		r->result = col_str(st, 6);
+		r->user = db_col_str(st, 5);
+		r->result = db_col_str(st, 6);
 	}
 	if (step != SQLITE_DONE) {
 		rc = db_fail(db, st);
@@ -1173,7 +1148,7 @@ payment_db_stage(struct db *db, int64_t house_id, const char *day,
 		goto out;
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		*stage = sqlite3_column_int(st, 0);
-		col_buf(st, 1, last, DATE_BUFSZ);
+		db_col_buf(st, 1, last, DATE_BUFSZ);
 	} else {
 		rc = db_fail(db, st);
 	}
@@ -1214,7 +1189,7 @@ payment_db_user_display(struct db *db, int64_t id, char **display)
 		goto out;
 	switch (sqlite3_step(st)) {
 	case SQLITE_ROW:
-		*display = col_str(st, 0);
+		*display = db_col_str(st, 0);
 		break;
 	case SQLITE_DONE:
 		rc = ERR_NOTFOUND;
@@ -1256,9 +1231,9 @@ check_closes(struct db *db, int64_t *bad)
 	if (st == NULL)
 		return ERR_DB;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		v = grow(v, n, &cap, sizeof *v);
+		v = db_grow(v, n, &cap, sizeof *v);
 		v[n].cashier = sqlite3_column_int64(st, 0);
-		col_buf(st, 1, v[n].day, sizeof v[n].day);
+		db_col_buf(st, 1, v[n].day, sizeof v[n].day);
 		v[n].float_fen = sqlite3_column_int64(st, 2);
 		v[n++].expected = sqlite3_column_int64(st, 3);
 	}

@@ -311,15 +311,6 @@ static const char *const sql[] = {
 
 /* ---- small helpers -------------------------------------------------------- */
 
-/* A text column, "" for NULL.  Caller frees. */
-static char *
-req_col(sqlite3_stmt *st, int col)
-{
-	char *s = db_col_text(st, col);
-
-	return s != NULL ? s : xstrdup("");
-}
-
 /* The value of a stored code in set, or -1 for NULL or unknown. */
 static int
 req_col_code(sqlite3_stmt *st, int col, enum request_set set)
@@ -327,15 +318,6 @@ req_col_code(sqlite3_stmt *st, int col, enum request_set set)
 	const unsigned char *s = sqlite3_column_text(st, col);
 
 	return s != NULL ? request_code_value(set, (const char *)s) : -1;
-}
-
-/* Copy a "YYYY-MM-DD" column into buf (DATE_BUFSZ), "" for NULL. */
-static void
-req_col_day(sqlite3_stmt *st, int col, char *buf)
-{
-	const unsigned char *s = sqlite3_column_text(st, col);
-
-	snprintf(buf, DATE_BUFSZ, "%s", s != NULL ? (const char *)s : "");
 }
 
 /* The number "TS20261129-0007" of day and seq into no. */
@@ -424,7 +406,7 @@ req_from_row(sqlite3_stmt *st, struct service_request *r)
 
 	memset(r, 0, sizeof *r);
 	r->id = sqlite3_column_int64(st, c++);
-	req_col_day(st, c++, r->day);
+	db_col_buf(st, c++, r->day, DATE_BUFSZ);
 	r->seq = sqlite3_column_int(st, c++);
 	req_number(r->no, r->day, r->seq);
 	v = req_col_code(st, c++, REQ_SET_TYPE);
@@ -436,19 +418,19 @@ req_from_row(sqlite3_stmt *st, struct service_request *r)
 	v = req_col_code(st, c++, REQ_SET_CHANNEL);
 	r->channel = v < 0 ? REQ_BY_OTHER : (enum req_channel)v;
 	r->house_id = sqlite3_column_int64(st, c++);
-	r->house_code = req_col(st, c++);
+	r->house_code = db_col_str(st, c++);
 	r->building = sqlite3_column_int(st, c++);
-	r->location = req_col(st, c++);
-	r->person = req_col(st, c++);
-	r->phone = req_col(st, c++);
-	r->description = req_col(st, c++);
+	r->location = db_col_str(st, c++);
+	r->person = db_col_str(st, c++);
+	r->phone = db_col_str(st, c++);
+	r->description = db_col_str(st, c++);
 	r->visit_id = sqlite3_column_int64(st, c++);
 	r->receiver_id = sqlite3_column_int64(st, c++);
-	r->receiver_name = req_col(st, c++);
+	r->receiver_name = db_col_str(st, c++);
 	r->dept = req_col_code(st, c++, REQ_SET_DEPT);
-	r->handler = req_col(st, c++);
+	r->handler = db_col_str(st, c++);
 	r->handler_id = sqlite3_column_int64(st, c++);
-	r->handler_user = req_col(st, c++);
+	r->handler_user = db_col_str(st, c++);
 	v = req_col_code(st, c++, REQ_SET_STATE);
 	r->state = v < 0 ? REQ_REGISTERED : (enum req_state)v;
 	r->at = sqlite3_column_int64(st, c++);
@@ -466,13 +448,13 @@ req_from_row(sqlite3_stmt *st, struct service_request *r)
 	v = req_col_code(st, c++, REQ_SET_STATE);
 	r->held_from = v < 0 ? REQ_REGISTERED : (enum req_state)v;
 	r->held_at = sqlite3_column_int64(st, c++);
-	req_col_day(st, c++, r->hold_until);
-	r->hold_reason = req_col(st, c++);
-	r->resolution = req_col(st, c++);
+	db_col_buf(st, c++, r->hold_until, DATE_BUFSZ);
+	r->hold_reason = db_col_str(st, c++);
+	r->resolution = db_col_str(st, c++);
 	r->needs_callback = sqlite3_column_int(st, c++);
 	r->cb_result = req_col_code(st, c++, REQ_SET_RESULT);
 	r->cb_method = req_col_code(st, c++, REQ_SET_METHOD);
-	r->cb_comment = req_col(st, c++);
+	r->cb_comment = db_col_str(st, c++);
 	r->cb_at = sqlite3_column_int64(st, c++);
 	r->valid = sqlite3_column_int(st, c++);
 	r->reopens = sqlite3_column_int(st, c++);
@@ -692,16 +674,16 @@ req_event_from_row(sqlite3_stmt *st, void *p)
 	e->request_id = sqlite3_column_int64(st, 1);
 	e->at = sqlite3_column_int64(st, 2);
 	e->user_id = sqlite3_column_int64(st, 3);
-	e->user_name = req_col(st, 4);
+	e->user_name = db_col_str(st, 4);
 	v = req_col_code(st, 5, REQ_SET_ACTION);
 	e->kind = v < 0 ? REQ_ACT_NOTE : (enum req_action)v;
-	e->code = req_col(st, 6);
-	e->text = req_col(st, 7);
+	e->code = db_col_str(st, 6);
+	e->text = db_col_str(st, 7);
 	e->to_owner = sqlite3_column_int(st, 8);
 	e->from_user = sqlite3_column_int64(st, 9);
 	e->to_user = sqlite3_column_int64(st, 10);
-	e->from_name = req_col(st, 11);
-	e->to_name = req_col(st, 12);
+	e->from_name = db_col_str(st, 11);
+	e->to_name = db_col_str(st, 12);
 }
 
 int
@@ -807,7 +789,7 @@ req_row_from_row(sqlite3_stmt *st, void *p)
 
 	memset(w, 0, sizeof *w);
 	w->id = sqlite3_column_int64(st, c++);
-	req_col_day(st, c++, day);
+	db_col_buf(st, c++, day, DATE_BUFSZ);
 	req_number(w->no, day, sqlite3_column_int(st, c++));
 	w->at = sqlite3_column_int64(st, c++);
 	v = req_col_code(st, c++, REQ_SET_TYPE);
@@ -821,19 +803,19 @@ req_row_from_row(sqlite3_stmt *st, void *p)
 	v = req_col_code(st, c++, REQ_SET_STATE);
 	w->held_from = v < 0 ? REQ_REGISTERED : (enum req_state)v;
 	w->dept = req_col_code(st, c++, REQ_SET_DEPT);
-	w->house_code = req_col(st, c++);
-	w->location = req_col(st, c++);
-	w->person = req_col(st, c++);
-	w->summary = req_col(st, c++);
+	w->house_code = db_col_str(st, c++);
+	w->location = db_col_str(st, c++);
+	w->person = db_col_str(st, c++);
+	w->summary = db_col_str(st, c++);
 	w->receiver_id = sqlite3_column_int64(st, c++);
-	w->receiver_name = req_col(st, c++);
-	w->handler = req_col(st, c++);
+	w->receiver_name = db_col_str(st, c++);
+	w->handler = db_col_str(st, c++);
 	w->handler_id = sqlite3_column_int64(st, c++);
 	w->due_at = sqlite3_column_int64(st, c++);
 	w->warn_at = sqlite3_column_int64(st, c++);
 	w->callback_by = sqlite3_column_int64(st, c++);
 	w->resolved_at = sqlite3_column_int64(st, c++);
-	req_col_day(st, c++, w->hold_until);
+	db_col_buf(st, c++, w->hold_until, DATE_BUFSZ);
 	w->cb_result = req_col_code(st, c++, REQ_SET_RESULT);
 	w->valid = sqlite3_column_int(st, c++);
 	w->reopens = sqlite3_column_int(st, c++);
@@ -1087,12 +1069,12 @@ request_db_signoff_get(struct db *db, const char *day,
 		goto out;
 	switch (sqlite3_step(st)) {
 	case SQLITE_ROW:
-		req_col_day(st, 0, out->day);
+		db_col_buf(st, 0, out->day, DATE_BUFSZ);
 		out->director_id = sqlite3_column_int64(st, 1);
-		out->director_name = req_col(st, 2);
+		out->director_name = db_col_str(st, 2);
 		out->at = sqlite3_column_int64(st, 3);
 		out->count = sqlite3_column_int(st, 4);
-		out->note = req_col(st, 5);
+		out->note = db_col_str(st, 5);
 		rc = 0;
 		break;
 	case SQLITE_DONE:
@@ -1291,9 +1273,9 @@ req_user_from_row(sqlite3_stmt *st, void *p)
 	struct request_user *u = p;
 
 	u->id = sqlite3_column_int64(st, 0);
-	u->name = req_col(st, 1);
-	u->display = req_col(st, 2);
-	u->role = req_col(st, 3);
+	u->name = db_col_str(st, 1);
+	u->display = db_col_str(st, 2);
+	u->role = db_col_str(st, 3);
 	u->active = sqlite3_column_int(st, 4);
 }
 
