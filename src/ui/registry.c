@@ -5,6 +5,7 @@
  */
 #include "ui/registry.h"
 
+#include "ui/scr_fees.h"
 #include "ui/scr_finder.h"
 #include "ui/scr_reqlist.h"
 #include "ui/scr_system.h"
@@ -23,7 +24,7 @@ const struct registry_module registry_modules[] = {
 	    NULL },
 	{ "fees", N_("Fees"), N_("Bills, payments, receipts and daily close"),
 	    PERM_BIT(PERM_FEE_VIEW) | PERM_BIT(PERM_FEE_COLLECT) |
-	    PERM_BIT(PERM_FEE_SETUP), NULL, NULL },
+	    PERM_BIT(PERM_FEE_SETUP), &scr_fees_ops, scr_fees_summary },
 	{ "archives", N_("Archives"), N_("Household files, loans and returns"),
 	    PERM_BIT(PERM_ARCHIVE_EDIT) | PERM_BIT(PERM_ARCHIVE_APPROVE), NULL,
 	    NULL },
