@@ -44,7 +44,25 @@ struct db {
 	size_t nused;
 	int depth;               /* transaction nesting; 0 = none */
 	long nprepared;
+	int busy_ms;             /* the busy timeout db_open() was given */
+	int wal_pages;           /* frames in the WAL after the last commit */
 };
+
+/*
+ * The WAL is kept small (P7: < 16 MiB during a day of payments).  SQLite's
+ * automatic checkpoint copies pages back every WAL_AUTO_PAGES, but it can
+ * only start the WAL over when no reader is inside it; with desks reading
+ * all day it may never find that moment and the file grows.  So after a
+ * commit that leaves more than WAL_TRUNCATE_BYTES in it, the writer waits
+ * briefly (WAL_TRUNCATE_WAIT_MS, not the full busy timeout: the payment is
+ * committed already and must not wait on a slow reader) for the readers to
+ * step out and truncates it.  When they do not, the next commit tries again.
+ */
+#define WAL_AUTO_PAGES 1000
+#define WAL_TRUNCATE_BYTES (12LL * 1024 * 1024)
+#define WAL_TRUNCATE_WAIT_MS 100
+
+static int wal_hook(void *, sqlite3 *, const char *, int);
 
 /* ---- errors ---------------------------------------------------------- */
 
@@ -593,6 +611,8 @@ db_open(struct db **out, const char *path, int busy_timeout_ms, int flags)
 	}
 	sqlite3_extended_result_codes(db->h, 1);
 	sqlite3_busy_timeout(db->h, busy_timeout_ms);
+	db->busy_ms = busy_timeout_ms;
+	sqlite3_wal_hook(db->h, wal_hook, db);
 	/*
 	 * Two desks creating the file at once can meet where SQLite cannot
 	 * wait (changing the journal mode): each step is safe to repeat.
@@ -687,6 +707,49 @@ nested_tx(struct db *db, int (*fn)(struct db *, void *), void *arg)
 	return rc != 0 ? rc : rc2;
 }
 
+/* Called by SQLite after each commit: the automatic checkpoint, and the
+ * WAL's size noted for wal_bound(). */
+static int
+wal_hook(void *arg, sqlite3 *h, const char *name, int npages)
+{
+	struct db *db = arg;
+
+	db->wal_pages = npages;
+	if (npages >= WAL_AUTO_PAGES)
+		sqlite3_wal_checkpoint_v2(h, name, SQLITE_CHECKPOINT_PASSIVE,
+		    NULL, NULL);
+	return SQLITE_OK;
+}
+
+/* After a commit: truncate a WAL that has grown past WAL_TRUNCATE_BYTES,
+ * waiting at most WAL_TRUNCATE_WAIT_MS for readers.  Failing is harmless. */
+static void
+wal_bound(struct db *db)
+{
+	sqlite3_stmt *st;
+	long long page = 4096;
+	int rc, nlog = 0, nckpt = 0;
+
+	if ((long long)db->wal_pages * 65536 < WAL_TRUNCATE_BYTES)
+		return; /* small even in the largest pages: no query needed */
+	st = db_stmt(db, "PRAGMA page_size");
+	if (st != NULL && sqlite3_step(st) == SQLITE_ROW)
+		page = sqlite3_column_int64(st, 0);
+	if (st != NULL)
+		sqlite3_reset(st);
+	if ((long long)db->wal_pages * page < WAL_TRUNCATE_BYTES)
+		return;
+	sqlite3_busy_timeout(db->h, WAL_TRUNCATE_WAIT_MS);
+	rc = sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_TRUNCATE,
+	    &nlog, &nckpt);
+	sqlite3_busy_timeout(db->h, db->busy_ms);
+	if (rc == SQLITE_OK)
+		db->wal_pages = 0;
+	else
+		log_debug("WAL of %d pages not truncated yet: %s",
+		    db->wal_pages, sqlite3_errstr(rc));
+}
+
 /* COMMIT, retried while readers hold the WAL (the transaction stays open). */
 static int
 commit(struct db *db)
@@ -721,6 +784,8 @@ db_tx(struct db *db, int (*fn)(struct db *, void *), void *arg)
 				sqlite3_exec(db->h, "ROLLBACK", NULL, NULL,
 				    NULL);
 			db->depth = 0;
+			if (rc == 0)
+				wal_bound(db);
 		}
 		if (rc != ERR_BUSY || attempt + 1 >= TX_TRIES)
 			break;

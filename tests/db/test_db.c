@@ -1213,6 +1213,50 @@ test_meta(void **state)
 	db_close(&db);
 }
 
+/* One megabyte more in table big. */
+static int
+grow_tx(struct db *db, void *arg)
+{
+	(void)arg;
+	return db_exec(db, "INSERT INTO big VALUES (randomblob(1048576))");
+}
+
+/*
+ * A reader that stays inside the WAL while 14 MB are written pins it; once
+ * it leaves, the next commit truncates the WAL instead of leaving a 14 MB
+ * file behind (P7), and the data are all there.
+ */
+static void
+test_wal_bounded(void **state)
+{
+	const char *path = fresh("wal.db");
+	char wal[600];
+	struct db *db = open_new(path);
+	struct stat st;
+	sqlite3 *h;
+	int i;
+
+	(void)state;
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	assert_int_equal(db_exec(db, "CREATE TABLE big(x BLOB)"), 0);
+	h = raw_open(path);
+	raw_exec(h, "BEGIN");
+	assert_int_equal(raw_int(h, "SELECT count(*) FROM big"), 0);
+	for (i = 0; i < 14; i++)
+		assert_int_equal(db_tx(db, grow_tx, NULL), 0);
+	assert_int_equal(stat(wal, &st), 0);
+	assert_true(st.st_size > 14LL * 1024 * 1024); /* pinned by the reader */
+	raw_exec(h, "COMMIT");
+	assert_int_equal(db_tx(db, grow_tx, NULL), 0);
+	assert_int_equal(stat(wal, &st), 0);
+	if (st.st_size >= 1024 * 1024)
+		fail_msg("WAL still %lld bytes after the reader left",
+		    (long long)st.st_size);
+	assert_int_equal(raw_int(h, "SELECT count(*) FROM big"), 15);
+	sqlite3_close(h);
+	db_close(&db);
+}
+
 static void
 test_is_demo(void **state)
 {
@@ -1263,6 +1307,7 @@ main(void)
 		cmocka_unit_test_setup(test_integrity, setup),
 		cmocka_unit_test_setup(test_meta, setup),
 		cmocka_unit_test_setup(test_is_demo, setup),
+		cmocka_unit_test_setup(test_wal_bounded, setup),
 	};
 	int rc;
 
