@@ -24,6 +24,7 @@
 #include "core/household.h"
 #include "core/mask.h"
 #include "core/money.h"
+#include "db/db.h"
 #include "svc/session.h"
 #include "svc/svc_cashier.h"
 #include "svc/svc_owner.h"
@@ -152,7 +153,7 @@ bill_cell(void *ctx, int row, int col)
 	struct cnt *k = ctx;
 	const struct bill *b = &k->c.open.v[row];
 
-	switch (col) {
+	switch (col + k->readonly) {
 	case BC_PICK:
 		return row < k->pm.n && k->pm.bills[row].picked ? "[x]" :
 		    "[ ]";
@@ -415,7 +416,9 @@ counter_open(struct screen *s, void *arg)
 	k->bcols[BC_OWED] = (struct listcol){ _("Owed"), 9, 0, TEXT_RIGHT };
 	k->bcols[BC_DUE] = (struct listcol){ _("Due"), 10, 0, TEXT_LEFT };
 	k->bcols[BC_LATE] = (struct listcol){ "", 6, 0, TEXT_LEFT };
-	list_init(&k->bills, &bill_ops, k, k->bcols, BC_COUNT,
+	/* a role that only looks picks nothing: no pick column */
+	list_init(&k->bills, &bill_ops, k, k->bcols + k->readonly,
+	    BC_COUNT - k->readonly,
 	    _("No open bills: the house owes nothing."));
 	k->bills.footer = 0;
 	k->rcols[RC_NO] = (struct listcol){ _("Receipt"), 11, 0, TEXT_LEFT };
@@ -638,6 +641,24 @@ pay(struct screen *s)
 	return UI_REDRAW;
 }
 
+/* A file printed to: beside the database it is named from there
+ * ("receipts/2026-000123.txt beside the database"), else whole. */
+static const char *
+short_path(struct screen *s, const char *path)
+{
+	struct cnt *k = s->state;
+	const char *db = db_path(app_db(s->app)), *slash;
+	size_t n;
+
+	slash = db != NULL ? strrchr(db, '/') : NULL;
+	n = slash != NULL ? (size_t)(slash - db) + 1 : 0;
+	if (n == 0 || strncmp(path, db, n) != 0)
+		return path;
+	snprintf(k->cell, sizeof k->cell, _("%s beside the database"),
+	    path + n);
+	return k->cell;
+}
+
 /* The payment went through: print it, say what to hand back. */
 static int
 paid(struct screen *s)
@@ -672,7 +693,8 @@ paid(struct screen *s)
 	if (rc != 0)
 		strbuf_addf(&sb, _("NOT PRINTED: %s"), msg);
 	else if (pr.path[0] != '\0')
-		strbuf_addf(&sb, _("Printed to the file %s"), pr.path);
+		strbuf_addf(&sb, _("Printed to the file %s"),
+		    short_path(s, pr.path));
 	else
 		strbuf_adds(&sb, _("Printed."));
 	app_info(s->app, _("Receipt %s: %s yuan, change %s"), r->receipt_no,
@@ -710,9 +732,12 @@ reprint(struct screen *s)
 	memset(&pr, 0, sizeof pr);
 	if ((rc = svc_receipt_print(app_session(s->app), p->id, &pr)) != 0)
 		return app_fail(s->app, rc);
-	if (pr.path[0] != '\0')
+	if (pr.reprint == 0)
+		app_info(s->app, _("Receipt %s printed: %s"), no,
+		    pr.path[0] != '\0' ? short_path(s, pr.path) : "");
+	else if (pr.path[0] != '\0')
 		app_info(s->app, _("Receipt %s printed again (补打 %d): %s"),
-		    no, pr.reprint, pr.path);
+		    no, pr.reprint, short_path(s, pr.path));
 	else
 		app_info(s->app, _("Receipt %s printed again (补打 %d)"), no,
 		    pr.reprint);
