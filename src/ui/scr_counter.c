@@ -690,8 +690,12 @@ paid(struct screen *s)
 	strbuf_addf(&sb, _("Still owed on the house: %s.  Credit (预存): %s."),
 	    l, b);
 	strbuf_addch(&sb, '\n');
-	if (rc != 0)
+	if (rc != 0) {
 		strbuf_addf(&sb, _("NOT PRINTED: %s"), msg);
+		strbuf_addch(&sb, '\n');
+		strbuf_adds(&sb, _("To print it: Tab to the recent payments, "
+		    "then F3."));
+	}
 	else if (pr.path[0] != '\0')
 		strbuf_addf(&sb, _("Printed to the file %s"),
 		    short_path(s, pr.path));

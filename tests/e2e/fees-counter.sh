@@ -8,7 +8,7 @@
 # with three decimals is refused with its message, the cursor back on the
 # amount, and nothing is stored.  A second desk's payment of the same
 # house is reported, not doubled.  The receptionist sees the counter
-# read-only (120x40).
+# read-only (120x40).  A printer that fails leaves the payment standing.
 . "$(dirname "$0")/lib.sh"
 FRONTDESK_NOW=1767263400 # 2026-01-01 10:30 UTC
 export FRONTDESK_NOW
@@ -151,4 +151,29 @@ wait_for "未缴账单，按账期从早到晚（9 笔）" || finish
 expect_no_text "F2 收款"
 expect_no_text "[x]"
 expect_screen fees-counter-reception-120x40
+# the printer fails: the payment stands, and the cashier is told how to
+# print it again
+INI="$ROOT/tests/fixtures/test-noprinter.ini"
+start 80 24 FRONTDESK_NOW=$FRONTDESK_NOW
+login cashier
+wait_for "注销 / 切换用户" || finish
+keys 2
+wait_for "收银台" || finish
+keys 1
+wait_for "为哪户收费" || finish
+type_text "1-1-202"
+wait_for "王淑华" || finish
+keys Enter
+wait_for "未缴账单，按账期从早到晚（16 笔）" || finish
+keys F2
+wait_for "收款：1-1-202" || finish
+type_text "20"
+keys Enter Enter
+wait_for "收款成功" || finish
+expect_text "收据 2026-000035：20.00 元"
+expect_text "未打印"
+expect_screen fees-counter-noprinter
+keys Enter
+wait_gone "收款成功" || finish
+expect_text "最近收款（5 笔）"
 finish
