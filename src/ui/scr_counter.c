@@ -701,8 +701,12 @@ paid(struct screen *s)
 		    short_path(s, pr.path));
 	else
 		strbuf_adds(&sb, _("Printed."));
-	app_info(s->app, _("Receipt %s: %s yuan, change %s"), r->receipt_no,
-	    a, c);
+	if (k->pm.method == PAY_CASH)
+		app_info(s->app, _("Receipt %s: %s yuan, change %s"),
+		    r->receipt_no, a, c);
+	else
+		app_info(s->app, _("Receipt %s: %s yuan, %s"), r->receipt_no,
+		    a, fee_label(FEE_SET_METHOD, (int)k->pm.method));
 	/* read the house now: the box below is opened over it */
 	reload(s);
 	dialog_message(s->app, _("Payment taken"), sb.buf);

@@ -87,6 +87,8 @@ pay_open(struct screen *s, void *arg)
 	lineedit_set(&b->amount, amt);
 	b->fresh[PAY_F_AMOUNT] = amt[0] != '\0';
 	b->cur = PAY_F_AMOUNT;
+	/* nothing owed: a payment can only be a prepayment */
+	b->to_credit = b->ctx->pm->n == 0;
 	requote(b);
 	s->state = b;
 	return 0;
@@ -175,8 +177,12 @@ pay_draw(struct screen *s, WINDOW *w)
 	    b->ctx->house_code != NULL ? b->ctx->house_code : "");
 	draw_title(w, 0, 2, cols - 4, buf);
 	money_format(t, sizeof t, paymodel_picked_fen(pm));
-	snprintf(buf, sizeof buf, _("%d of %d bills picked, owing %s"),
-	    paymodel_npicked(pm), pm->n, t);
+	if (pm->n == 0)
+		snprintf(buf, sizeof buf, "%s", _("No open bills: what is paid "
+		    "is kept as the house's credit (预存)"));
+	else
+		snprintf(buf, sizeof buf, _("%d of %d bills picked, owing %s"),
+		    paymodel_npicked(pm), pm->n, t);
 	draw_fit(w, 1, lx, cols - 4, buf, TUI_DIM);
 
 	y = 3;
