@@ -15,6 +15,7 @@
 #include "ui/app.h"
 #include "ui/draw.h"
 #include "ui/list.h"
+#include "ui/scr_counter.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/text.h"
@@ -34,7 +35,7 @@ static const struct {
 } items[ITEM_COUNT] = {
 	[ITEM_COUNTER] = { N_("Counter"),
 	    N_("Find the house, take the payment, print the receipt"),
-	    PERM_FEE_COLLECT, PERM_FEE_VIEW, NULL },
+	    PERM_FEE_COLLECT, PERM_FEE_VIEW, &scr_counter_ops },
 	[ITEM_CLOSE] = { N_("Daily close"),
 	    N_("Count the drawer and close the day; review the closes"),
 	    PERM_FEE_CLOSE_DAY, PERM_REPORTS, NULL },
