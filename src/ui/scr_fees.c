@@ -13,6 +13,8 @@
 #include "svc/session.h"
 #include "svc/svc_cashier.h"
 #include "ui/app.h"
+#include "ui/scr_billrun.h"
+#include "ui/scr_readings.h"
 #include "ui/draw.h"
 #include "ui/list.h"
 #include "util/err.h"
@@ -46,10 +48,10 @@ static const struct {
 	    PERM_FEE_VIEW, PERM_FEE_VIEW, NULL },
 	[ITEM_BILLS] = { N_("Bills for a period"),
 	    N_("Make the month's bills for every house"),
-	    PERM_FEE_SETUP, PERM_FEE_SETUP, NULL },
+	    PERM_FEE_SETUP, PERM_FEE_SETUP, &scr_billrun_ops },
 	[ITEM_READINGS] = { N_("Meter readings"),
 	    N_("Water and electricity readings of a building"),
-	    PERM_FEE_SETUP, PERM_FEE_COLLECT, NULL },
+	    PERM_FEE_SETUP, PERM_FEE_COLLECT, &scr_readings_ops },
 	[ITEM_ITEMS] = { N_("Fee items and standards"),
 	    N_("What is charged, to whom, and at what price from when"),
 	    PERM_FEE_SETUP, PERM_FEE_SETUP, NULL },
