@@ -14,6 +14,7 @@
 #include "svc/svc_cashier.h"
 #include "ui/app.h"
 #include "ui/scr_billrun.h"
+#include "ui/scr_feeitems.h"
 #include "ui/scr_readings.h"
 #include "ui/draw.h"
 #include "ui/list.h"
@@ -54,7 +55,7 @@ static const struct {
 	    PERM_FEE_SETUP, PERM_FEE_COLLECT, &scr_readings_ops },
 	[ITEM_ITEMS] = { N_("Fee items and standards"),
 	    N_("What is charged, to whom, and at what price from when"),
-	    PERM_FEE_SETUP, PERM_FEE_SETUP, NULL },
+	    PERM_FEE_SETUP, PERM_FEE_SETUP, &scr_feeitems_ops },
 	[ITEM_MONTHLY] = { N_("Monthly report"),
 	    N_("Billed and collected by item and building; collection rates"),
 	    PERM_REPORTS, PERM_REPORTS, NULL },

@@ -162,8 +162,26 @@ readings_load(struct screen *s)
 
 /* ---- draw ---------------------------------------------------------------------- */
 
-/* Column x and widths: house, start, this reading, usage, average. */
-enum { W_HOUSE = 10, W_NUM = 10, W_CUR = 13 };
+/* The grid's columns: house, start, this reading, usage, average, flags. */
+enum { G_HOUSE, G_START, G_CUR, G_USAGE, G_AVG, G_FLAGS, G_COUNT };
+
+/* Where the columns go in cols columns: wider on a wide terminal.
+ * OUT: x[], w[]. */
+static void
+layout(int cols, int *x, int *w)
+{
+	static const int base[G_COUNT] = { 10, 10, 13, 10, 10, 0 };
+	static const int gap[G_COUNT] = { 1, 2, 1, 1, 2, 0 };
+	int more = cols >= 110 ? 4 : cols >= 96 ? 2 : 0, i, at = 2;
+
+	for (i = 0; i < G_COUNT - 1; i++) {
+		x[i] = at;
+		w[i] = base[i] + more;
+		at += w[i] + gap[i];
+	}
+	x[G_FLAGS] = at;
+	w[G_FLAGS] = cols - at - 1;
+}
 
 /* The header line: which sheet, how far it is read. */
 static void
@@ -192,9 +210,10 @@ draw_row(struct screen *s, WINDOW *w, int i, int y, int cols)
 	const struct readgrid_row *r = &rd->g.rows[i];
 	char cur[32], use[32], start[32] = "", avg[32] = "";
 	char flags[READGRID_FLAGS_BUFSZ];
-	int f, sel = i == rd->g.sel, x = 2;
+	int x[G_COUNT], cw[G_COUNT], f, sel = i == rd->g.sel;
 	enum tui_style st = sel ? TUI_SELECTED : TUI_NORMAL;
 
+	layout(cols, x, cw);
 	readgrid_cells(&rd->g, i, cur, sizeof cur, use, sizeof use, &f);
 	readgrid_flags_text(f, flags, sizeof flags);
 	if (r->has_prev || r->has_cur)
@@ -202,22 +221,17 @@ draw_row(struct screen *s, WINDOW *w, int i, int y, int cols)
 	if (r->avg_centi > 0)
 		fee_reading_format(avg, sizeof avg, r->avg_centi);
 	draw_blank(w, y, 1, cols - 2, st);
-	draw_text(w, y, x, W_HOUSE, r->code, st, TEXT_LEFT);
-	x += W_HOUSE + 1;
-	draw_text(w, y, x, W_NUM, start, st, TEXT_RIGHT);
-	x += W_NUM + 2;
+	draw_text(w, y, x[G_HOUSE], cw[G_HOUSE], r->code, st, TEXT_LEFT);
+	draw_text(w, y, x[G_START], cw[G_START], start, st, TEXT_RIGHT);
 	if (sel && rd->g.editing) {
-		lineedit_set_width(&rd->g.edit, W_CUR);
-		field_draw(w, y, x, &rd->g.edit, 1, NULL, s);
+		lineedit_set_width(&rd->g.edit, cw[G_CUR]);
+		field_draw(w, y, x[G_CUR], &rd->g.edit, 1, NULL, s);
 	} else
-		draw_text(w, y, x, W_CUR, cur, sel ? TUI_FOCUS : st,
-		    TEXT_RIGHT);
-	x += W_CUR + 1;
-	draw_text(w, y, x, W_NUM, use, st, TEXT_RIGHT);
-	x += W_NUM + 1;
-	draw_text(w, y, x, W_NUM, avg, st, TEXT_RIGHT);
-	x += W_NUM + 2;
-	draw_fit(w, y, x, cols - x - 1, flags, f & (READGRID_BELOW |
+		draw_text(w, y, x[G_CUR], cw[G_CUR], cur, sel ? TUI_FOCUS :
+		    st, TEXT_RIGHT);
+	draw_text(w, y, x[G_USAGE], cw[G_USAGE], use, st, TEXT_RIGHT);
+	draw_text(w, y, x[G_AVG], cw[G_AVG], avg, st, TEXT_RIGHT);
+	draw_fit(w, y, x[G_FLAGS], cw[G_FLAGS], flags, f & (READGRID_BELOW |
 	    READGRID_BAD | READGRID_UNUSUAL) ? TUI_ERROR : st);
 }
 
@@ -225,21 +239,17 @@ static void
 readings_draw(struct screen *s, WINDOW *w)
 {
 	struct readings *rd = s->state;
-	int cols = getmaxx(w), rows = getmaxy(w), h = rows - 5, i, x = 2;
+	static const char *const heads[G_COUNT] = { N_("House number"),
+		N_("Start reading"), N_("This reading"), N_("Usage"),
+		N_("Average"), N_("Flags") };
+	int cols = getmaxx(w), rows = getmaxy(w), h = rows - 5, i;
+	int x[G_COUNT], cw[G_COUNT];
 
+	layout(cols, x, cw);
 	draw_head(rd, w, cols);
-	draw_text(w, 3, x, W_HOUSE, _("House"), TUI_COLHEAD, TEXT_LEFT);
-	x += W_HOUSE + 1;
-	draw_text(w, 3, x, W_NUM, _("Start reading"), TUI_COLHEAD,
-	    TEXT_RIGHT);
-	x += W_NUM + 2;
-	draw_text(w, 3, x, W_CUR, _("This reading"), TUI_COLHEAD, TEXT_RIGHT);
-	x += W_CUR + 1;
-	draw_text(w, 3, x, W_NUM, _("Usage"), TUI_COLHEAD, TEXT_RIGHT);
-	x += W_NUM + 1;
-	draw_text(w, 3, x, W_NUM, _("Average"), TUI_COLHEAD, TEXT_RIGHT);
-	x += W_NUM + 2;
-	draw_fit(w, 3, x, cols - x - 1, _("Flags"), TUI_COLHEAD);
+	for (i = 0; i < G_COUNT; i++)
+		draw_text(w, 3, x[i], cw[i], _(heads[i]), TUI_COLHEAD,
+		    i == G_HOUSE || i == G_FLAGS ? TEXT_LEFT : TEXT_RIGHT);
 	readgrid_set_height(&rd->g, h);
 	for (i = rd->g.top; i < rd->g.n && i < rd->g.top + h; i++)
 		draw_row(s, w, i, 4 + i - rd->g.top, cols);
