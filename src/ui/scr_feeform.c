@@ -128,8 +128,8 @@ static const struct form_field_def item_fields[I_COUNT] = {
 	[I_KIND] = { .label = N_("Charged"), .kind = FORM_CHOICE,
 		.flags = FORM_REQUIRED, .choices = kind_choices },
 	[I_UNIT] = { .label = N_("Unit"), .kind = FORM_TEXT,
-		.maxchars = FEE_UNIT_MAX, .width = 10,
-		.hint = N_("by meter: 吨, 度") },
+		.maxchars = FEE_UNIT_MAX, .width = 12,
+		.hint = N_("e.g. 吨, 度") },
 	[I_APPLIES] = { .label = N_("Applies to"), .kind = FORM_TEXT,
 		.flags = FORM_REQUIRED, .maxchars = 200, .width = 40,
 		.validate = check_applies,
@@ -146,12 +146,15 @@ item_open(struct screen *s, void *arg)
 
 	memcpy(f->defs, item_fields, sizeof item_fields);
 	f->id = a->id;
-	if (a->id != 0)
-		f->defs[I_KIND].flags |= FORM_READONLY;
+	if (a->id != 0) /* the kind is shown, never changed */
+		f->defs[I_KIND] = (struct form_field_def){ .label =
+		    N_("Charged"), .kind = FORM_TEXT, .flags = FORM_READONLY,
+		    .width = 12 };
 	formmodel_init(&f->fm, f->defs, n, f);
 	if (a->id != 0) {
 		formmodel_set(&f->fm, I_NAME, a->name);
-		formmodel_set_choice(&f->fm, I_KIND, a->kind);
+		formmodel_set(&f->fm, I_KIND, fee_label(FEE_SET_KIND,
+		    a->kind));
 		formmodel_set(&f->fm, I_UNIT, a->unit);
 		formmodel_set(&f->fm, I_APPLIES, a->applies);
 		formmodel_set_choice(&f->fm, I_ACTIVE, a->active);
@@ -187,7 +190,8 @@ item_save(struct screen *s)
 		    xstrdup("");
 	memset(&in, 0, sizeof in);
 	in.name = v[I_NAME];
-	in.kind = fee_code(FEE_SET_KIND, formmodel_choice(&f->fm, I_KIND));
+	in.kind = f->id != 0 ? NULL : fee_code(FEE_SET_KIND,
+	    formmodel_choice(&f->fm, I_KIND));
 	in.unit = v[I_UNIT];
 	in.applies = v[I_APPLIES];
 	in.active = f->id != 0 ? formmodel_choice(&f->fm, I_ACTIVE) : 1;
@@ -278,7 +282,8 @@ static int
 std_save(struct screen *s)
 {
 	struct feeform *f = s->state;
-	char *from, *price;
+	char *from, *price, shown[FEE_PRICE_BUFSZ];
+	int64_t e4 = 0;
 	int rc, bits;
 
 	if ((rc = formmodel_validate(&f->fm)) != 0)
@@ -289,7 +294,9 @@ std_save(struct screen *s)
 	if (rc != 0)
 		bits = refused(s, S_FROM, rc);
 	else {
-		app_info(s->app, _("%s: %s yuan from %s on."), f->name, price,
+		fee_price_parse(price, &e4);
+		fee_price_format(shown, sizeof shown, e4);
+		app_info(s->app, _("%s: %s yuan from %s on."), f->name, shown,
 		    from);
 		formmodel_mark_clean(&f->fm);
 		bits = screen_answer(s, 1, 0, NULL);
