@@ -5,8 +5,8 @@
  * keys to it, draws it and saves each row through svc_reading_set().  A
  * reading below the start is refused with svc's message; F6 marks a meter
  * replacement and a first reading asks for its start (scr_readform.c);
- * unusual usage asks before it is stored.  F3 picks another sheet in a
- * small form over the grid.
+ * unusual usage asks before it is stored.  F3 picks another sheet
+ * (scr_readpick.c).
  */
 #include "ui/scr_readings.h"
 
@@ -22,13 +22,13 @@
 #include "ui/dialog.h"
 #include "ui/draw.h"
 #include "ui/field.h"
-#include "ui/form.h"
-#include "ui/model/formmodel.h"
 #include "ui/model/readgrid.h"
 #include "ui/scr_readform.h"
+#include "ui/scr_readpick.h"
 #include "util/config.h"
 #include "util/err.h"
 #include "util/i18n.h"
+#include "util/text.h"
 #include "util/xalloc.h"
 
 enum readings_action { RD_ENTER, RD_UP, RD_DOWN, RD_PGUP, RD_PGDN, RD_HOME,
@@ -202,6 +202,22 @@ draw_head(struct readings *rd, WINDOW *w, int cols)
 	draw_text(w, 1, cols / 2, cols / 2 - 2, buf, TUI_NORMAL, TEXT_RIGHT);
 }
 
+/* The typing of the selected row in the w columns at (y, x), ending at
+ * the right edge with the cursor after it. */
+static void
+draw_typing(struct screen *s, WINDOW *win, int y, int x, int w)
+{
+	struct readings *rd = s->state;
+	char *typed = readgrid_typed(&rd->g);
+	int n = text_width(typed) + 1;
+
+	free(typed);
+	if (n > w)
+		n = w;
+	lineedit_set_width(&rd->g.edit, n);
+	field_draw(win, y, x + w - n, &rd->g.edit, 1, NULL, s);
+}
+
 /* One row of the grid at line y. */
 static void
 draw_row(struct screen *s, WINDOW *w, int i, int y, int cols)
@@ -223,10 +239,9 @@ draw_row(struct screen *s, WINDOW *w, int i, int y, int cols)
 	draw_blank(w, y, 1, cols - 2, st);
 	draw_text(w, y, x[G_HOUSE], cw[G_HOUSE], r->code, st, TEXT_LEFT);
 	draw_text(w, y, x[G_START], cw[G_START], start, st, TEXT_RIGHT);
-	if (sel && rd->g.editing) {
-		lineedit_set_width(&rd->g.edit, cw[G_CUR]);
-		field_draw(w, y, x[G_CUR], &rd->g.edit, 1, NULL, s);
-	} else
+	if (sel && rd->g.editing) /* typed right-aligned, as stored */
+		draw_typing(s, w, y, x[G_CUR], cw[G_CUR]);
+	else
 		draw_text(w, y, x[G_CUR], cw[G_CUR], cur, sel ? TUI_FOCUS :
 		    st, TEXT_RIGHT);
 	draw_text(w, y, x[G_USAGE], cw[G_USAGE], use, st, TEXT_RIGHT);
@@ -360,141 +375,25 @@ grid_bits(struct screen *s, int res)
 	return UI_UNHANDLED;
 }
 
-/* ---- picking the sheet ------------------------------------------------------------ */
-
-enum { P_BUILDING, P_ITEM, P_PERIOD, P_COUNT };
-enum pick_action { PK_SHOW };
-
-static int
-check_period(const char *text, void *arg)
-{
-	struct fd_period p;
-	struct fd_date today;
-	int rc;
-
-	(void)arg;
-	if ((rc = date_period_parse(text, &p)) != 0)
-		return rc;
-	date_today(&today);
-	return fee_period_billable(&p, &today);
-}
-
-/* The pick form's state: the form and the sheet it sets. */
-struct pick {
-	struct form_field_def defs[P_COUNT];
-	struct formmodel fm;
-	struct readings *rd;
-};
-
-static const struct form_field_def pick_fields[P_COUNT] = {
-	[P_BUILDING] = { .label = N_("Building"), .kind = FORM_INTEGER,
-		.flags = FORM_REQUIRED, .maxchars = 4, .width = 6, .min = 1,
-		.max = 9999 },
-	[P_ITEM] = { .label = N_("Metered item"), .kind = FORM_CHOICE,
-		.flags = FORM_REQUIRED, .width = 20 },
-	[P_PERIOD] = { .label = N_("Period"), .kind = FORM_TEXT,
-		.flags = FORM_REQUIRED, .maxchars = 7, .width = 9,
-		.filter = LINEEDIT_DATE, .validate = check_period,
-		.hint = N_("YYYY-MM") },
-};
-
-static int
-pick_open(struct screen *s, void *arg)
-{
-	struct pick *p = xcalloc(1, sizeof *p);
-	char buf[16];
-
-	p->rd = arg;
-	memcpy(p->defs, pick_fields, sizeof p->defs);
-	p->defs[P_ITEM].choices = (const char *const *)p->rd->item_name;
-	formmodel_init(&p->fm, p->defs, P_COUNT, p);
-	snprintf(buf, sizeof buf, "%d", p->rd->building);
-	formmodel_set(&p->fm, P_BUILDING, buf);
-	formmodel_set_choice(&p->fm, P_ITEM, p->rd->item);
-	formmodel_set(&p->fm, P_PERIOD, p->rd->period);
-	formmodel_mark_clean(&p->fm);
-	s->state = p;
-	return 0;
-}
-
-static void
-pick_close(struct screen *s)
-{
-	struct pick *p = s->state;
-
-	formmodel_release(&p->fm);
-	free(p);
-}
-
-static void
-pick_size(struct screen *s, int maxh, int maxw, int *h, int *w)
-{
-	(void)s;
-	*w = maxw < 50 ? maxw : 50;
-	*h = maxh < 8 ? maxh : 8;
-}
-
-static void
-pick_draw(struct screen *s, WINDOW *w)
-{
-	struct pick *p = s->state;
-
-	tui_box(w);
-	draw_title(w, 0, 2, getmaxx(w) - 4, _("Which readings"));
-	form_draw(&p->fm, w, 2, 2, getmaxy(w) - 3, getmaxx(w) - 4, s);
-}
-
-static int
-pick_action(struct screen *s, int act)
-{
-	struct pick *p = s->state;
-	struct fd_period per;
-	char *b, *t;
-	int rc;
-
-	(void)act;
-	if ((rc = formmodel_validate(&p->fm)) != 0)
-		return app_fail(s->app, rc);
-	b = formmodel_value(&p->fm, P_BUILDING);
-	t = formmodel_value(&p->fm, P_PERIOD);
-	p->rd->building = atoi(b);
-	p->rd->item = formmodel_choice(&p->fm, P_ITEM);
-	if (date_period_parse(t, &per) == 0)
-		date_period_format(p->rd->period, sizeof p->rd->period, &per);
-	free(b);
-	free(t);
-	return screen_answer(s, 1, 0, NULL);
-}
-
-static int
-pick_input(struct screen *s, int key)
-{
-	return form_key(&((struct pick *)s->state)->fm, s, key);
-}
-
-static const struct keybind pick_keys[] = {
-	{ K_ENTER, PK_SHOW, N_("Show"), 0 },
-	{ K_CTRL('s'), PK_SHOW, NULL, 0 },
-	{ 0, 0, NULL, 0 },
-};
-
-static const struct screen_ops pick_ops = {
-	.name = "readings-pick",
-	.title = N_("Which readings"),
-	.help = N_("The building (its number), the metered item (Left and "
-	    "Right) and the period (YYYY-MM) of the readings to key in. Tab "
-	    "moves between the fields; Enter shows the sheet."),
-	.keys = pick_keys,
-	.flags = SCREEN_OVERLAY,
-	.open = pick_open,
-	.draw = pick_draw,
-	.action = pick_action,
-	.input = pick_input,
-	.size = pick_size,
-	.close = pick_close,
-};
-
 /* ---- keys ---------------------------------------------------------------------------- */
+
+/* F3: another building, item or period (not over a reading typed). */
+static int
+open_pick(struct screen *s)
+{
+	struct readings *rd = s->state;
+	struct readpick_arg a;
+
+	if (rd->g.editing)
+		return app_fail(s->app, err_set(ERR_STATE, "%s", _("Save the "
+		    "reading typed (Enter) or drop it (Esc) first")));
+	a.building = &rd->building;
+	a.item = &rd->item;
+	a.period = rd->period;
+	a.items = (const char *const *)rd->item_name;
+	app_push(s->app, &scr_readpick_ops, &a, TAG_PICK);
+	return UI_REDRAW;
+}
 
 static int
 readings_action(struct screen *s, int act)
@@ -522,9 +421,7 @@ readings_action(struct screen *s, int act)
 	case RD_REPLACE:
 		return open_form(s, 1);
 	case RD_PICK:
-		readgrid_cancel(&rd->g);
-		app_push(s->app, &pick_ops, rd, TAG_PICK);
-		return UI_REDRAW;
+		return open_pick(s);
 	}
 	return UI_RELOAD | UI_REDRAW;
 }
