@@ -84,7 +84,9 @@ int app_idle_limit(const struct app *app);
  * paint the screens as they are now and look at the keyboard without
  * waiting.  The key is not dispatched (nothing is opened or closed under
  * the running work): the caller decides what it means, e.g. K_ESC to
- * cancel.  A resize is handled here.  Returns the key, or 0 for none.
+ * cancel.  A resize is handled here.  Returns the key, 0 for none, or
+ * K_ESC when a signal asks the program to stop (the work is then
+ * cancelled rather than finished).
  */
 int app_poll(struct app *app);
 

@@ -615,6 +615,8 @@ app_poll(struct app *app)
 
 	paint(app);
 	key = tui_getkey(0);
+	if (tui_stop_signal() != 0)
+		return K_ESC;
 	if (key == 0)
 		return 0;
 	clock_gettime(CLOCK_MONOTONIC, &app->last_key);
