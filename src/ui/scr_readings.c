@@ -435,6 +435,9 @@ readings_input(struct screen *s, int key)
 		return grid_bits(s, readgrid_backspace(&rd->g));
 	if ((key & KEYB_FN) || key < ' ' || key == 127)
 		return UI_UNHANDLED;
+	/* other characters are the app's ('q', '?') unless typing */
+	if (!readgrid_takes((wchar_t)key) && !rd->g.editing)
+		return UI_UNHANDLED;
 	return grid_bits(s, readgrid_type(&rd->g, (wchar_t)key));
 }
 

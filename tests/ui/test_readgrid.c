@@ -206,6 +206,14 @@ test_refused(void **state)
 	assert_string_equal(cur, "60");
 	assert_int_equal(flags, READGRID_BILLED);
 	readgrid_move(&g, -1);
+	/* int readgrid_takes(wchar_t wc); */
+	assert_true(readgrid_takes(L'7'));
+	assert_true(readgrid_takes(L'.'));
+	assert_true(readgrid_takes(L'９'));
+	assert_false(readgrid_takes(L'q'));
+	assert_false(readgrid_takes(L'?'));
+	assert_false(readgrid_takes(L'水'));
+	assert_false(readgrid_takes(L','));
 	assert_int_equal(readgrid_type(&g, L'水'), READGRID_REFUSED);
 	assert_int_equal(readgrid_type(&g, L'-'), READGRID_REFUSED);
 	assert_int_equal(readgrid_type(&g, L'a'), READGRID_REFUSED);

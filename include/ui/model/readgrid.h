@@ -91,6 +91,10 @@ void readgrid_set_height(struct readgrid *g, int height);
 /* The selected row, or NULL. */
 const struct readgrid_row *readgrid_current(const struct readgrid *g);
 
+/* 1 when wc is part of a reading (a digit or '.', full-width ones too),
+ * so that other keys can be left to the screen and the app ('q', '?'). */
+int readgrid_takes(wchar_t wc);
+
 /*
  * Type character wc into the selected row: the first character replaces
  * what is shown.  Digits and '.' only (full-width digits are taken).

@@ -130,13 +130,21 @@ stored_text(const struct readgrid *g, char *buf, size_t bufsz)
 }
 
 int
+readgrid_takes(wchar_t wc)
+{
+	wchar_t c = lineedit_normalize(LINEEDIT_MONEY, wc);
+
+	return (c >= L'0' && c <= L'9') || c == L'.';
+}
+
+int
 readgrid_type(struct readgrid *g, wchar_t wc)
 {
 	wchar_t c = lineedit_normalize(LINEEDIT_MONEY, wc);
 
 	if (writable(g) != 0)
 		return READGRID_REFUSED;
-	if ((c < L'0' || c > L'9') && c != L'.') {
+	if (!readgrid_takes(wc)) {
 		err_set(ERR_INVALID, "%s", _("A reading is a number, e.g. "
 		    "1234 or 1234.5"));
 		return READGRID_REFUSED;
