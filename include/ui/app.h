@@ -78,4 +78,16 @@ const struct keybind *app_global_keys(const struct screen *s);
 /* Seconds without a key before the idle lock; 0: never. */
 int app_idle_limit(const struct app *app);
 
+/*
+ * For work that cannot return between keys (one svc transaction that
+ * reports progress through a callback, run from a busy screen's tick()):
+ * paint the screens as they are now and look at the keyboard without
+ * waiting.  The key is not dispatched (nothing is opened or closed under
+ * the running work): the caller decides what it means, e.g. K_ESC to
+ * cancel.  A resize is handled here.  Returns the key, 0 for none, or
+ * K_ESC when a signal asks the program to stop (the work is then
+ * cancelled rather than finished).
+ */
+int app_poll(struct app *app);
+
 #endif

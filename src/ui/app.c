@@ -608,6 +608,28 @@ turn(struct app *app, int *need_paint)
 		dispatch(app, key);
 }
 
+int
+app_poll(struct app *app)
+{
+	int key;
+
+	paint(app);
+	key = tui_getkey(0);
+	if (tui_stop_signal() != 0)
+		return K_ESC;
+	if (key == 0)
+		return 0;
+	clock_gettime(CLOCK_MONOTONIC, &app->last_key);
+	if (key == K_RESIZE) {
+		drop_overlays(app);
+		tui_relayout();
+		clearok(curscr, TRUE);
+		paint(app);
+		return 0;
+	}
+	return key;
+}
+
 /* The idle limit: FRONTDESK_IDLE_SECONDS (for tests) or the config. */
 static int
 idle_limit(const struct config *cfg)

@@ -13,6 +13,9 @@
 #include "svc/session.h"
 #include "svc/svc_cashier.h"
 #include "ui/app.h"
+#include "ui/scr_billrun.h"
+#include "ui/scr_feeitems.h"
+#include "ui/scr_readings.h"
 #include "ui/draw.h"
 #include "ui/list.h"
 #include "ui/scr_counter.h"
@@ -47,13 +50,13 @@ static const struct {
 	    PERM_FEE_VIEW, PERM_FEE_VIEW, NULL },
 	[ITEM_BILLS] = { N_("Bills for a period"),
 	    N_("Make the month's bills for every house"),
-	    PERM_FEE_SETUP, PERM_FEE_SETUP, NULL },
+	    PERM_FEE_SETUP, PERM_FEE_SETUP, &scr_billrun_ops },
 	[ITEM_READINGS] = { N_("Meter readings"),
 	    N_("Water and electricity readings of a building"),
-	    PERM_FEE_SETUP, PERM_FEE_COLLECT, NULL },
+	    PERM_FEE_SETUP, PERM_FEE_COLLECT, &scr_readings_ops },
 	[ITEM_ITEMS] = { N_("Fee items and standards"),
 	    N_("What is charged, to whom, and at what price from when"),
-	    PERM_FEE_SETUP, PERM_FEE_SETUP, NULL },
+	    PERM_FEE_SETUP, PERM_FEE_SETUP, &scr_feeitems_ops },
 	[ITEM_MONTHLY] = { N_("Monthly report"),
 	    N_("Billed and collected by item and building; collection rates"),
 	    PERM_REPORTS, PERM_REPORTS, NULL },
