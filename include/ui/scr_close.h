@@ -1,0 +1,17 @@
+/*
+ * scr_close.h: the daily close (日结).  A cashier sees their own day (the
+ * receipts first to last, totals by method, cash, voids) and closes it with
+ * the float and the counted cash, the expected cash and the difference
+ * worked out as they type; a closed day shows its close, read-only, and
+ * earlier days can be looked at.  The director sees the closes of a day or
+ * a range of days, with the cashiers who took money and have not closed,
+ * opens a cashier's day and marks a close reviewed.
+ */
+#ifndef FD_UI_SCR_CLOSE_H
+#define FD_UI_SCR_CLOSE_H
+
+#include "ui/screen.h"
+
+extern const struct screen_ops scr_close_ops;
+
+#endif
