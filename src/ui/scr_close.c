@@ -141,7 +141,7 @@ reset_form(struct closeday *cd)
 	formmodel_release(&cd->fm);
 	memcpy(cd->defs, close_fields, sizeof cd->defs);
 	formmodel_init(&cd->fm, cd->defs, F_COUNT, cd);
-	formmodel_focus(&cd->fm, F_COUNTED);
+	formmodel_focus(&cd->fm, F_FLOAT);
 	formmodel_mark_clean(&cd->fm);
 	closemodel_init(&cd->cm, cd->v.sums.tendered_fen,
 	    cd->v.sums.change_fen, cd->v.sums.refund_fen);
@@ -384,6 +384,7 @@ closeday_save(struct screen *s)
 		return app_fail(s->app, rc);
 	}
 	(void)formmodel_validate(&cd->fm); /* clears the old messages */
+	app_info(s->app, "%s", "");
 	money_format(e, sizeof e, cd->cm.expected_fen);
 	money_format(k, sizeof k, cd->cm.counted_fen);
 	closemodel_diff_text(d, sizeof d, cd->cm.diff_fen);

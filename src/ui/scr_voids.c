@@ -357,6 +357,20 @@ receipt_scroll(struct voiddetail *vd, int delta)
 	return UI_REDRAW;
 }
 
+/* Ask why the receipt shown is to be voided, starting with text. */
+static void
+ask_reason(struct screen *s, const char *text)
+{
+	struct voiddetail *vd = s->state;
+	char no[FEE_RECEIPT_BUFSZ], a[MONEY_BUFSZ], buf[256];
+
+	money_format(a, sizeof a, vd->d.p.amount_fen);
+	snprintf(buf, sizeof buf, _("Void receipt %s (%s, house %s): why?"),
+	    receipt_no(no, &vd->d.p), a, vd->d.p.house_code);
+	dialog_prompt(s->app, TAG_REASON, _("Ask for a void"), buf, text,
+	    LINEEDIT_TEXT, FEE_TEXT_MAX);
+}
+
 static int
 voiddetail_action(struct screen *s, int act)
 {
@@ -380,10 +394,7 @@ voiddetail_action(struct screen *s, int act)
 		    _("Note (may be empty)"), "", LINEEDIT_TEXT, FEE_TEXT_MAX);
 		return UI_REDRAW;
 	case VA_ASK:
-		snprintf(buf, sizeof buf, _("Void receipt %s (%s, house %s): "
-		    "why?"), no, a, vd->d.p.house_code);
-		dialog_prompt(s->app, TAG_REASON, _("Ask for a void"), buf, "",
-		    LINEEDIT_TEXT, FEE_TEXT_MAX);
+		ask_reason(s, "");
 		return UI_REDRAW;
 	case VA_REFRESH:
 		return UI_RELOAD | UI_REDRAW;
@@ -440,8 +451,12 @@ voiddetail_result(struct screen *s, int tag, const struct screen_answer *a)
 		return screen_answer(s, 1, 0, NULL);
 	case TAG_REASON:
 		if ((rc = svc_void_request(ss, vd->d.p.id, text, NULL)) != 0) {
-			if (rc == ERR_INVALID)
-				return app_fail(s->app, rc);
+			if (rc == ERR_INVALID) {
+				/* ask again, with what was typed */
+				app_fail(s->app, rc);
+				ask_reason(s, text);
+				return UI_REDRAW;
+			}
 			return refused(s, _("The void cannot be asked for"), rc);
 		}
 		app_info(s->app, _("The void of receipt %s is asked for; the "
@@ -506,7 +521,7 @@ static const struct screen_ops voiddetail_ops = {
 enum { TAB_WAITING, TAB_ALL, TAB_COUNT };
 
 enum { COL_NO, COL_DAY, COL_HOUSE, COL_AMOUNT, COL_METHOD, COL_CASHIER,
-	COL_ASKED, COL_REASON, COL_COUNT };
+	COL_ASKED, COL_STATE, COL_REASON, COL_COUNT };
 
 static const char *const tab_names[TAB_COUNT] = {
 	N_("Waiting"), N_("All"),
@@ -518,6 +533,8 @@ struct voids {
 	struct void_vec vv;
 	int64_t *asked;           /* per row */
 	struct listcol cols[COL_COUNT];
+	int map[COL_COUNT];       /* list column -> COL_* shown there */
+	int ncols;
 	struct list list;
 	char cell[320];
 };
@@ -544,9 +561,9 @@ row_cell(void *ctx, int row, int col)
 	    &vs->vv.v[row] : NULL;
 	char *p;
 
-	if (v == NULL)
+	if (v == NULL || col < 0 || col >= vs->ncols)
 		return "";
-	switch (col) {
+	switch (vs->map[col]) {
 	case COL_NO:
 		return receipt_no(vs->cell, &v->p);
 	case COL_DAY:
@@ -563,12 +580,10 @@ row_cell(void *ctx, int row, int col)
 	case COL_ASKED:
 		short_time(vs->cell, sizeof vs->cell, vs->asked[row]);
 		return vs->cell;
+	case COL_STATE:
+		return fee_label(FEE_SET_VOID, (int)v->state);
 	}
-	if (vs->tab == TAB_WAITING)
-		snprintf(vs->cell, sizeof vs->cell, "%s", v->reason);
-	else
-		snprintf(vs->cell, sizeof vs->cell, "[%s] %s",
-		    fee_label(FEE_SET_VOID, (int)v->state), v->reason);
+	snprintf(vs->cell, sizeof vs->cell, "%s", v->reason);
 	for (p = vs->cell; *p != '\0'; p++)
 		if (*p == '\n' || *p == '\r' || *p == '\t')
 			*p = ' ';
@@ -578,6 +593,46 @@ row_cell(void *ctx, int row, int col)
 static const struct listmodel_ops voids_list_ops = {
 	.count = row_count, .cell = row_cell,
 };
+
+/* The columns of the current tab: the waiting tab has the time asked but
+ * no state, the others the state instead (80 columns hold no more); a
+ * cashier's list has no cashier (it is always them). */
+static void
+set_columns(struct voids *vs)
+{
+	static const struct {
+		const char *title;
+		int width, flex;
+		enum text_align align;
+	} all[COL_COUNT] = {
+		[COL_NO] = { N_("Receipt"), 11, 0, TEXT_LEFT },
+		[COL_DAY] = { N_("Paid on"), 10, 0, TEXT_LEFT },
+		[COL_HOUSE] = { N_("House"), 8, 0, TEXT_LEFT },
+		[COL_AMOUNT] = { N_("Amount"), 9, 0, TEXT_RIGHT },
+		[COL_METHOD] = { N_("Method"), 6, 0, TEXT_LEFT },
+		[COL_CASHIER] = { N_("Cashier"), 6, 0, TEXT_LEFT },
+		[COL_ASKED] = { N_("Asked at"), 11, 0, TEXT_LEFT },
+		[COL_STATE] = { N_("State"), 6, 0, TEXT_LEFT },
+		[COL_REASON] = { N_("Reason"), 10, 1, TEXT_LEFT },
+	};
+	int i;
+
+	if (vs->ncols > 0)
+		list_release(&vs->list);
+	vs->ncols = 0;
+	for (i = 0; i < COL_COUNT; i++) {
+		if ((i == COL_STATE && vs->tab == TAB_WAITING) ||
+		    (i == COL_ASKED && vs->tab != TAB_WAITING) ||
+		    (i == COL_CASHIER && !vs->director))
+			continue;
+		vs->cols[vs->ncols] = (struct listcol){ _(all[i].title),
+		    all[i].width, all[i].flex, all[i].align };
+		vs->map[vs->ncols++] = i;
+	}
+	list_init(&vs->list, &voids_list_ops, vs, vs->cols, vs->ncols,
+	    vs->tab == TAB_WAITING ? _("No void is waiting for approval") :
+	    _("No void requests"));
+}
 
 static int
 voids_open(struct screen *s, void *arg)
@@ -594,24 +649,7 @@ voids_open(struct screen *s, void *arg)
 	vs = xcalloc(1, sizeof *vs);
 	vs->director = session_may(ss, PERM_FEE_VOID_APPROVE);
 	vs->tab = vs->director ? TAB_WAITING : TAB_ALL;
-	vs->cols[COL_NO] = (struct listcol){ _("Receipt"), 11, 0, TEXT_LEFT };
-	vs->cols[COL_DAY] = (struct listcol){ _("Paid on"), 10, 0,
-	    TEXT_LEFT };
-	vs->cols[COL_HOUSE] = (struct listcol){ _("House"), 8, 0, TEXT_LEFT };
-	vs->cols[COL_AMOUNT] = (struct listcol){ _("Amount"), 9, 0,
-	    TEXT_RIGHT };
-	vs->cols[COL_METHOD] = (struct listcol){ _("Method"), 6, 0,
-	    TEXT_LEFT };
-	vs->cols[COL_CASHIER] = (struct listcol){ _("Cashier"), 6, 0,
-	    TEXT_LEFT };
-	vs->cols[COL_ASKED] = (struct listcol){ _("Asked at"), 11, 0,
-	    TEXT_LEFT };
-	vs->cols[COL_REASON] = (struct listcol){ _("Reason"), 10, 1,
-	    TEXT_LEFT };
-	list_init(&vs->list, &voids_list_ops, vs, vs->cols, COL_COUNT,
-	    vs->director && vs->tab == TAB_WAITING ?
-	    _("No void is waiting for approval") :
-	    _("No void requests"));
+	set_columns(vs);
 	s->state = vs;
 	return 0;
 }
@@ -645,8 +683,6 @@ voids_load(struct screen *s)
 	vs->asked = xcalloc((size_t)vs->vv.n + 1, sizeof *vs->asked);
 	for (i = 0; i < vs->vv.n; i++)
 		vs->asked[i] = asked_at(s->app, &vs->vv, &vs->vv.v[i]);
-	vs->list.m.empty = vs->director && vs->tab == TAB_WAITING ?
-	    _("No void is waiting for approval") : _("No void requests");
 	listmodel_reload(&vs->list.m);
 	return 0;
 }
@@ -719,7 +755,7 @@ voids_action(struct screen *s, int act)
 		return UI_REDRAW;
 	case VA_TAB:
 		vs->tab = (vs->tab + 1) % TAB_COUNT;
-		listmodel_home(&vs->list.m);
+		set_columns(vs);
 		return UI_RELOAD | UI_REDRAW;
 	case VA_ASK:
 		dialog_prompt(s->app, TAG_RECEIPT, _("Ask for a void"),
