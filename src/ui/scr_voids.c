@@ -383,10 +383,18 @@ voiddetail_action(struct screen *s, int act)
 	money_format(a, sizeof a, vd->d.p.amount_fen);
 	switch (act) {
 	case VA_APPROVE:
-		snprintf(buf, sizeof buf, _("Approve the void of receipt %s "
-		    "(%s, house %s)? The payment is reversed today: its bills "
-		    "reopen and the cash goes back through %s's drawer."), no,
-		    a, vd->d.p.house_code, vd->v.requested_name);
+		if (vd->d.p.method == PAY_CASH)
+			snprintf(buf, sizeof buf, _("Approve the void of "
+			    "receipt %s (%s, house %s)? The payment is reversed "
+			    "today: its bills reopen and the cash goes back "
+			    "through %s's drawer."), no, a, vd->d.p.house_code,
+			    vd->v.requested_name);
+		else
+			snprintf(buf, sizeof buf, _("Approve the void of "
+			    "receipt %s (%s %s, house %s)? The payment is "
+			    "reversed today and its bills reopen."), no, a,
+			    fee_label(FEE_SET_METHOD, (int)vd->d.p.method),
+			    vd->d.p.house_code);
 		dialog_confirm(s->app, TAG_APPROVE, _("Approve the void"), buf);
 		return UI_REDRAW;
 	case VA_REJECT:
@@ -414,7 +422,7 @@ voiddetail_action(struct screen *s, int act)
 static int
 refused(struct screen *s, const char *title, int rc)
 {
-	(void)rc;
+	app_fail(s->app, rc);
 	dialog_message(s->app, title, err_msg());
 	return UI_RELOAD | UI_REDRAW;
 }

@@ -88,4 +88,47 @@ keys Tab
 wait_for "[全部]" || finish
 expect_text "已批准 金额输错"
 [ "$(owed)" = "1,356.89" ] || fail "1-1-202 should owe 1,356.89 again, not '$(owed)'"
+
+# refused: the cashier asks to void a card receipt, then closes her day
+PANE=fd
+keys F2
+wait_for "收据号（如 2026-000123）" || finish
+type_text "2026-000313"
+keys Enter
+wait_for "收据 2026-000313" || finish
+keys F6
+wait_for "的原因：" || finish
+type_text "刷错了卡"
+keys Enter
+wait_for "已申请红冲收据 2026-000313" || finish
+keys Escape
+wait_for "收费管理" || finish
+pick 日结
+wait_for "未日结" || finish
+expect_text "退还现金          350.00"
+keys Tab
+type_text "272.64"
+wait_for "账实相符" || finish
+keys C-s
+wait_for "确认日结" || finish
+keys Enter
+wait_for "2026-11-20 已日结。" || finish
+# so the director cannot approve it today, and is told why
+PANE=fd2
+keys Tab
+wait_for "[待审批]" || finish
+wait_for "2026-000313" || finish
+keys Enter
+wait_for "F2 批准" || finish
+keys F2
+wait_for "批准红冲收据 2026-000313（450.00 银行卡" || finish
+keys Enter
+wait_for "备注（可不填）" || finish
+keys Enter
+wait_for "不能批准红冲" || finish
+expect_text "陈静 已完成 2026-11-20 的日结"
+expect_screen fees-void-refused
+keys Enter
+wait_gone "不能批准红冲" || finish
+expect_text "红冲 待审批"
 finish
