@@ -10,8 +10,22 @@
 #ifndef FD_UI_SCR_CLOSE_H
 #define FD_UI_SCR_CLOSE_H
 
+#include <stdint.h>
+
+#include "core/date.h"
 #include "ui/screen.h"
 
+/*
+ * The daily close: opened with NULL it is the session's own day (a
+ * cashier) or the list of closes (the director); opened with a struct
+ * close_arg it is that cashier's day, read-only unless it is one's own.
+ */
 extern const struct screen_ops scr_close_ops;
+
+/* Which cashier-day scr_close_ops opens (copied at open). */
+struct close_arg {
+	int64_t cashier_id; /* users.id; 0: the session's own */
+	char day[DATE_BUFSZ]; /* "YYYY-MM-DD" */
+};
 
 #endif

@@ -688,8 +688,9 @@ voids_load(struct screen *s)
 		}
 		vs->vv.n = j;
 	}
+	/* the time asked is shown on the waiting tab only (few rows) */
 	vs->asked = xcalloc((size_t)vs->vv.n + 1, sizeof *vs->asked);
-	for (i = 0; i < vs->vv.n; i++)
+	for (i = 0; vs->tab == TAB_WAITING && i < vs->vv.n; i++)
 		vs->asked[i] = asked_at(s->app, &vs->vv, &vs->vv.v[i]);
 	listmodel_reload(&vs->list.m);
 	return 0;

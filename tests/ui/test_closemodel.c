@@ -3,11 +3,14 @@
  * close form (日结) and the day keys.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "testlib.h"
 
 #include "ui/model/closemodel.h"
+#include "util/clock.h"
 #include "util/err.h"
 
 /* void closemodel_init(...); int closemodel_update(...); */
@@ -155,6 +158,30 @@ test_day_step(void **state)
 	assert_int_equal(closemodel_day_step(NULL, 1, out), ERR_INVALID);
 }
 
+/* void closemodel_today(char *out);
+ * void closemodel_day_label(char *buf, size_t bufsz, const char *day); */
+static void
+test_today_label(void **state)
+{
+	char out[DATE_BUFSZ], buf[64];
+
+	(void)state;
+	clock_fake(INT64_C(1795170600)); /* 2026-11-20 10:30 UTC */
+	setenv("TZ", "UTC", 1);
+	tzset();
+	closemodel_today(out);
+	assert_string_equal(out, "2026-11-20");
+	clock_fake(0);
+	closemodel_day_label(buf, sizeof buf, "2026-11-20");
+	assert_string_equal(buf, "2026-11-20 Fri");
+	closemodel_day_label(buf, sizeof buf, "二〇二六年");
+	assert_string_equal(buf, "二〇二六年");
+	closemodel_day_label(buf, sizeof buf, NULL);
+	assert_string_equal(buf, "");
+	closemodel_day_label(buf, 8, "2026-11-20");
+	assert_int_equal(strlen(buf), 7);
+}
+
 int
 main(void)
 {
@@ -164,6 +191,7 @@ main(void)
 		cmocka_unit_test(test_check),
 		cmocka_unit_test(test_diff_text),
 		cmocka_unit_test(test_day_step),
+		cmocka_unit_test(test_today_label),
 	};
 
 	test_locale();

@@ -79,4 +79,13 @@ void closemodel_diff_text(char *buf, size_t bufsz, int64_t diff_fen);
  */
 int closemodel_day_step(const char *day, int delta, char out[DATE_BUFSZ]);
 
+/* Today by the program's clock (FRONTDESK_NOW in tests).  OUT: out. */
+void closemodel_today(char out[DATE_BUFSZ]);
+
+/*
+ * A day for a heading: "2026-11-20 周五" (the weekday translated) into
+ * buf; a text that is not a date is copied as it is.
+ */
+void closemodel_day_label(char *buf, size_t bufsz, const char *day);
+
 #endif

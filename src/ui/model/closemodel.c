@@ -132,3 +132,24 @@ closemodel_day_step(const char *day, int delta, char out[DATE_BUFSZ])
 		return rc;
 	return date_format(out, DATE_BUFSZ, &r);
 }
+
+void
+closemodel_today(char out[DATE_BUFSZ])
+{
+	struct fd_date d;
+
+	date_today(&d);
+	date_format(out, DATE_BUFSZ, &d);
+}
+
+void
+closemodel_day_label(char *buf, size_t bufsz, const char *day)
+{
+	struct fd_date d;
+
+	if (day != NULL && date_parse(day, &d) == 0)
+		snprintf(buf, bufsz, "%s %s", day,
+		    date_weekday_label(date_weekday(&d)));
+	else
+		snprintf(buf, bufsz, "%s", day != NULL ? day : "");
+}
