@@ -165,6 +165,14 @@ int svc_payment_by_no(struct session *s, const char *receipt_no,
 int svc_receipt_text(struct session *s, int64_t payment_id,
     struct strbuf *out);
 
+/*
+ * The receipt of payment id for reading on screen: laid out as
+ * svc_receipt_text() does, but never marked 补打 (looking at a receipt is
+ * not printing it).  Needs PERM_FEE_VIEW.  Appends to out.
+ */
+int svc_receipt_view(struct session *s, int64_t payment_id,
+    struct strbuf *out);
+
 /* How a text was printed. */
 struct print_result {
 	int reprint;       /* 0: the original; n: the nth reprint */

@@ -673,10 +673,11 @@ svc_payment_by_no(struct session *s, const char *no,
 	return rc;
 }
 
-/* Lay out the receipt of d as its next print (reprint = d->prints). */
+/* Lay out the receipt of d as its next print (reprint = d->prints), or,
+ * with view, for reading on screen (no reprint mark). */
 static int
 render_receipt(const struct session *s, const struct payment_detail *d,
-    struct strbuf *out)
+    int view, struct strbuf *out)
 {
 	struct receipt_line *lines;
 	struct receipt r;
@@ -710,7 +711,7 @@ render_receipt(const struct session *s, const struct payment_detail *d,
 	r.change_fen = d->p.change_fen;
 	r.cashier = d->p.cashier;
 	r.desk = d->p.desk;
-	r.reprint = (int)d->prints;
+	r.reprint = view ? 0 : (int)d->prints;
 	r.voided = d->p.void_state == VOID_APPROVED;
 	rc = receipt_render(&r, s->cfg != NULL ? s->cfg->printer_width : 32,
 	    out);
@@ -718,17 +719,30 @@ render_receipt(const struct session *s, const struct payment_detail *d,
 	return rc;
 }
 
-int
-svc_receipt_text(struct session *s, int64_t payment_id, struct strbuf *out)
+static int
+receipt_text(struct session *s, int64_t payment_id, int view,
+    struct strbuf *out)
 {
 	struct payment_detail d;
 	int rc;
 
 	if ((rc = svc_payment_get(s, payment_id, &d)) != 0)
 		return rc;
-	rc = render_receipt(s, &d, out);
+	rc = render_receipt(s, &d, view, out);
 	payment_detail_release(&d);
 	return rc;
+}
+
+int
+svc_receipt_text(struct session *s, int64_t payment_id, struct strbuf *out)
+{
+	return receipt_text(s, payment_id, 0, out);
+}
+
+int
+svc_receipt_view(struct session *s, int64_t payment_id, struct strbuf *out)
+{
+	return receipt_text(s, payment_id, 1, out);
 }
 
 /* The folder printed texts are saved in when no command is set. */
@@ -788,7 +802,7 @@ svc_receipt_print(struct session *s, int64_t payment_id,
 	if ((rc = session_require(s, PERM_FEE_COLLECT)) != 0 ||
 	    (rc = svc_payment_get(s, payment_id, &d)) != 0)
 		return rc;
-	if ((rc = render_receipt(s, &d, &text)) != 0)
+	if ((rc = render_receipt(s, &d, 0, &text)) != 0)
 		goto out;
 	if (d.prints > 0)
 		snprintf(name, sizeof name, "%s-reprint%lld.txt", d.receipt_no,

@@ -768,7 +768,7 @@ view(struct screen *s)
 
 	if (p == NULL)
 		return UI_HANDLED;
-	if ((rc = svc_receipt_text(app_session(s->app), p->id, &sb)) != 0) {
+	if ((rc = svc_receipt_view(app_session(s->app), p->id, &sb)) != 0) {
 		strbuf_release(&sb);
 		return app_fail(s->app, rc);
 	}

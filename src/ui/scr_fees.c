@@ -13,12 +13,14 @@
 #include "svc/session.h"
 #include "svc/svc_cashier.h"
 #include "ui/app.h"
-#include "ui/scr_billrun.h"
-#include "ui/scr_feeitems.h"
-#include "ui/scr_readings.h"
 #include "ui/draw.h"
 #include "ui/list.h"
+#include "ui/scr_billrun.h"
+#include "ui/scr_close.h"
 #include "ui/scr_counter.h"
+#include "ui/scr_feeitems.h"
+#include "ui/scr_readings.h"
+#include "ui/scr_voids.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/text.h"
@@ -41,10 +43,10 @@ static const struct {
 	    PERM_FEE_COLLECT, PERM_FEE_VIEW, &scr_counter_ops },
 	[ITEM_CLOSE] = { N_("Daily close"),
 	    N_("Count the drawer and close the day; review the closes"),
-	    PERM_FEE_CLOSE_DAY, PERM_REPORTS, NULL },
+	    PERM_FEE_CLOSE_DAY, PERM_REPORTS, &scr_close_ops },
 	[ITEM_VOIDS] = { N_("Voids"),
 	    N_("Receipts to be voided, approved by the director"),
-	    PERM_FEE_VOID_APPROVE, PERM_FEE_COLLECT, NULL },
+	    PERM_FEE_VOID_APPROVE, PERM_FEE_COLLECT, &scr_voids_ops },
 	[ITEM_ARREARS] = { N_("Arrears and reminders"),
 	    N_("Who owes what and for how long; reminder notices and log"),
 	    PERM_FEE_VIEW, PERM_FEE_VIEW, NULL },

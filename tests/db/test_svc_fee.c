@@ -968,6 +968,11 @@ test_receipt_print(void **state)
 	OK(svc_receipt_text(&f->cashier, r.payment_id, &sb));
 	assert_non_null(strstr(sb.buf, "REPRINT"));
 	assert_non_null(strstr(sb.buf, "Reprint 1"));
+	/* looking at it on screen is not a reprint */
+	strbuf_reset(&sb);
+	OK(svc_receipt_view(&f->cashier, r.payment_id, &sb));
+	assert_null(strstr(sb.buf, "REPRINT"));
+	assert_non_null(strstr(sb.buf, "叁佰元柒角肆分"));
 	OK(svc_receipt_print(&f->cashier, r.payment_id, &pr));
 	assert_int_equal(pr.reprint, 1);
 	assert_non_null(strstr(pr.path, "2026-000001-reprint1.txt"));

@@ -91,13 +91,16 @@ wait_for "> 最近收款（7 笔）" || finish
 keys v
 wait_for "收款收据" || finish
 expect_text "收据号：2026-000033"
-expect_text "补打"
+# looking at a printed receipt is not a reprint
+screen | grep -q "补打" && fail "the view of a receipt says 补打"
 keys Escape
 wait_gone "收据号：" || finish
 keys F3
 wait_for "收据 2026-000033 已补打（第 1 次）" || finish
 [ -f "$TMP/receipts/2026-000033-reprint1.txt" ] ||
     fail "no reprint file: $(ls "$TMP/receipts")"
+grep -q "补打" "$TMP/receipts/2026-000033-reprint1.txt" ||
+    fail "the reprint does not say 补打"
 keys F8
 wait_for "红冲收据 2026-000033" || finish
 keys Enter
