@@ -15,6 +15,8 @@
 #include "ui/app.h"
 #include "ui/draw.h"
 #include "ui/list.h"
+#include "ui/scr_arrears.h"
+#include "ui/scr_monthly.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/text.h"
@@ -43,7 +45,7 @@ static const struct {
 	    PERM_FEE_VOID_APPROVE, PERM_FEE_COLLECT, NULL },
 	[ITEM_ARREARS] = { N_("Arrears and reminders"),
 	    N_("Who owes what and for how long; reminder notices and log"),
-	    PERM_FEE_VIEW, PERM_FEE_VIEW, NULL },
+	    PERM_FEE_VIEW, PERM_FEE_VIEW, &scr_arrears_ops },
 	[ITEM_BILLS] = { N_("Bills for a period"),
 	    N_("Make the month's bills for every house"),
 	    PERM_FEE_SETUP, PERM_FEE_SETUP, NULL },
@@ -55,7 +57,7 @@ static const struct {
 	    PERM_FEE_SETUP, PERM_FEE_SETUP, NULL },
 	[ITEM_MONTHLY] = { N_("Monthly report"),
 	    N_("Billed and collected by item and building; collection rates"),
-	    PERM_REPORTS, PERM_REPORTS, NULL },
+	    PERM_REPORTS, PERM_REPORTS, &scr_monthly_ops },
 };
 
 /* One entry of the menu. */
