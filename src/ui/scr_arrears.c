@@ -36,6 +36,12 @@ enum { TAG_REMIND = 1, TAG_FKIND, TAG_FBUILDING, TAG_FITEM, TAG_FAGE };
 /* The filter kinds F3 offers, in its order. */
 enum { FK_BUILDING, FK_ITEM, FK_AGE, FK_CLEAR, FK_COUNT };
 
+/* The least ages F3 offers, by enum age_bucket. */
+static const char *const min_ages[AGE_COUNT] = {
+	N_("Any age (every house that owes)"), N_("Past due over 30 days"),
+	N_("Past due over 90 days"), N_("Past due over 180 days"),
+};
+
 static const char *const view_names[FV_VIEW_COUNT] = {
 	N_("By house"), N_("By building"), N_("By fee item"),
 };
@@ -225,11 +231,9 @@ filters_text(const struct arrears *a, struct strbuf *sb)
 	if (a->f.item_id > 0)
 		strbuf_addf(sb, "%s%s", sb->len > 0 ? "  " : "",
 		    a->item_name);
-	if (a->f.min_age > AGE_0_30) {
-		strbuf_adds(sb, sb->len > 0 ? "  " : "");
-		strbuf_addf(sb, _("owing %s or longer"),
-		    date_age_label((enum age_bucket)a->f.min_age));
-	}
+	if (a->f.min_age > AGE_0_30 && a->f.min_age < AGE_COUNT)
+		strbuf_addf(sb, "%s%s", sb->len > 0 ? "  " : "",
+		    _(min_ages[a->f.min_age]));
 }
 
 /* The columns for this width and view (the list keeps its selection). */
@@ -281,9 +285,12 @@ arrears_draw(struct screen *s, WINDOW *w)
 	filters_text(a, &f);
 	if (f.len > 0 && x + 4 < cols - 2)
 		draw_fit(w, 2, x + 3, cols - 5 - x, f.buf, TUI_INFO);
-	strbuf_release(&f);
 	layout(a, cols - 2);
+	a->list.m.empty = f.len > 0 || a->r.nhouses > 0 ?
+	    _("No arrears match these filters; F3 changes them") :
+	    _("No house owes anything: every bill due is paid");
 	list_draw(&a->list, w, 3, 1, rows - 3, cols - 2);
+	strbuf_release(&f);
 }
 
 /* ---- keys ----------------------------------------------------------------- */
@@ -360,18 +367,10 @@ ask_age(struct screen *s)
 {
 	struct arrears *a = s->state;
 	const char *ages[AGE_COUNT];
-	char texts[AGE_COUNT][64];
 	int i;
 
-	for (i = 0; i < AGE_COUNT; i++) {
-		if (i == AGE_0_30)
-			snprintf(texts[i], sizeof texts[i], "%s",
-			    _("Any age (every house that owes)"));
-		else
-			snprintf(texts[i], sizeof texts[i], _("Owing %s or "
-			    "longer"), date_age_label((enum age_bucket)i));
-		ages[i] = texts[i];
-	}
+	for (i = 0; i < AGE_COUNT; i++)
+		ages[i] = _(min_ages[i]);
 	dialog_choose(s->app, TAG_FAGE, _("Owing at least this long"), ages,
 	    AGE_COUNT, a->f.min_age);
 	return UI_REDRAW;

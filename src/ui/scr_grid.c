@@ -319,20 +319,18 @@ draw_status(const struct grid *g, WINDOW *w, int y, int cols, int rows)
 {
 	const struct gridmodel *m = &g->m;
 	const struct house_cell *h = gridmodel_cursor(m);
-	char buf[160];
+	char buf[160], st[64];
 	int used = 0, last;
 
 	if (h != NULL) {
+		/* the state, and "in arrears" after it when it owes */
+		snprintf(st, sizeof st, "%s%s%s", household_label(
+		    HH_HOUSE_STATE, (int)h->state), g->fees && owes(g, h->id) ?
+		    "  " : "", g->fees && owes(g, h->id) ? _("in arrears") : "");
 		snprintf(buf, sizeof buf, _("%d-%d-%d  floor %d  %s  %s  %s"),
 		    g->building, h->entrance, h->room, h->floor,
-		    household_label(HH_HOUSE_USE, (int)h->use),
-		    household_label(HH_HOUSE_STATE, (int)h->state),
+		    household_label(HH_HOUSE_USE, (int)h->use), st,
 		    g->owners_of == h->id ? g->owners : "");
-		if (g->fees && owes(g, h->id)) {
-			used = (int)strlen(buf);
-			snprintf(buf + used, sizeof buf - (size_t)used, "  %s",
-			    _("in arrears"));
-		}
 		used = draw_fit(w, y, 2, cols - 4, buf, TUI_TITLE);
 	}
 	if (m->nfloors == 0 || (g->top == 0 && rows >= m->nfloors))

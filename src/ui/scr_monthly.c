@@ -123,7 +123,7 @@ static void
 monthly_draw(struct screen *s, WINDOW *w)
 {
 	struct monthly *mo = s->state;
-	int cols = getmaxx(w), rows = getmaxy(w), lw, i;
+	int cols = getmaxx(w), rows = getmaxy(w), lw, i, y;
 	struct feeview_doc doc;
 	char buf[128];
 
@@ -135,11 +135,13 @@ monthly_draw(struct screen *s, WINDOW *w)
 	if (!mo->have)
 		return;
 	feeview_month_doc(&doc, &mo->m, cols - 4);
-	mo->page = rows - 4;
+	/* a blank line under the field when the whole report still fits */
+	y = doc.n <= rows - 4 ? 3 : 2;
+	mo->page = rows - 1 - y;
 	mo->nlines = doc.n;
 	mo->top = feeview_scroll(mo->top, 0, doc.n, mo->page);
 	for (i = 0; i < mo->page && mo->top + i < doc.n; i++)
-		draw_text(w, 3 + i, 2, cols - 4, doc.lines[mo->top + i].text,
+		draw_text(w, y + i, 2, cols - 4, doc.lines[mo->top + i].text,
 		    style_of(doc.lines[mo->top + i].style), TEXT_LEFT);
 	if (doc.n > mo->page) {
 		snprintf(buf, sizeof buf, _("lines %d-%d of %d"), mo->top + 1,

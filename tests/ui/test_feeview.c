@@ -378,8 +378,9 @@ test_month(void **state)
 	}
 	feeview_doc_release(&doc); /* twice is harmless */
 	feeview_month_doc(&doc, &m, 78);
-	assert_true(has(&doc, "By item"));
-	assert_true(has(&doc, "By building"));
+	assert_int_equal(doc.lines[0].style, FVS_COLHEAD);
+	assert_non_null(strstr(doc.lines[0].text, "Fee item"));
+	assert_true(has(&doc, "Building  "));
 	assert_true(has(&doc, "物业服务费"));
 	assert_true(has(&doc, "水费 （冷水）"));
 	assert_true(has(&doc, "5,651.74"));

@@ -127,9 +127,9 @@ struct feeview_doc {
 void feeview_doc_release(struct feeview_doc *doc);
 
 /*
- * The monthly report m laid out in width columns (at least 40): the table
- * by item, the table by building, the totals, then the three rates each
- * with its formula and numbers (收缴率 by amount and by household, 清缴率)
+ * The monthly report m laid out in width columns (at least 40), compact
+ * (no blank lines): the table by item, the table by building, the totals,
+ * then the three rates each with its formula and numbers (收缴率 by amount and by household, 清缴率)
  * and what "collected" means.  OUT: *doc.
  */
 void feeview_month_doc(struct feeview_doc *doc,

@@ -456,16 +456,16 @@ month_line(struct feeview_doc *doc, int namew, const char *name,
 	strbuf_release(&sb);
 }
 
-/* One table: a heading, the column titles, the lines. */
+/* One table: the column titles (the first one names the table), the
+ * lines. */
 static void
-month_table(struct feeview_doc *doc, const char *title, const char *first,
+month_table(struct feeview_doc *doc, const char *first,
     const struct month_line *v, int n, int building, int namew, int width)
 {
 	struct strbuf sb = STRBUF_INIT;
 	char name[256];
 	int i;
 
-	add(doc, title, FVS_HEADING, width);
 	month_row(&sb, namew, first, _("Bills"), _("Billed (应收)"),
 	    _("Collected (实收)"), _("Rate"));
 	add(doc, sb.buf, FVS_COLHEAD, width);
@@ -546,14 +546,12 @@ feeview_month_doc(struct feeview_doc *doc, const struct monthly_report *m,
 	width = width < 40 ? 40 : width;
 	namew = width - (MT_BILLS + 2 * MT_MONEY + MT_RATE + 4);
 	namew = namew < 8 ? 8 : namew > 24 ? 24 : namew;
-	month_table(doc, _("By item"), _("Item"), m->items, m->nitems, 0,
-	    namew, width);
-	add(doc, "", FVS_TEXT, width);
-	month_table(doc, _("By building"), _("Building"), m->buildings,
-	    m->nbuildings, 1, namew, width);
+	/* compact, so that a usual report fits 80x24 whole */
+	month_table(doc, _("Fee item"), m->items, m->nitems, 0, namew, width);
+	month_table(doc, _("Building"), m->buildings, m->nbuildings, 1, namew,
+	    width);
 	month_line(doc, namew, _("Total"), bills, m->billed_fen, m->paid_fen,
 	    FVS_TOTAL, width);
-	add(doc, "", FVS_TEXT, width);
 	month_rates(doc, m, width);
 }
 
