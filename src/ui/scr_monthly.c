@@ -134,9 +134,13 @@ monthly_draw(struct screen *s, WINDOW *w)
 	    "a month before or after"), TUI_DIM);
 	if (!mo->have)
 		return;
-	feeview_month_doc(&doc, &mo->m, cols - 4);
-	/* a blank line under the field when the whole report still fits */
+	feeview_month_doc(&doc, &mo->m, cols - 4, 0);
+	/* blank lines when the whole report still fits with them */
 	y = doc.n <= rows - 4 ? 3 : 2;
+	if (doc.n + 2 <= rows - 4) {
+		feeview_doc_release(&doc);
+		feeview_month_doc(&doc, &mo->m, cols - 4, 1);
+	}
 	mo->page = rows - 1 - y;
 	mo->nlines = doc.n;
 	mo->top = feeview_scroll(mo->top, 0, doc.n, mo->page);

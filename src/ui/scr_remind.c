@@ -127,16 +127,16 @@ remind_load(struct screen *s)
 	arrears_report_release(&m->r);
 	reminder_vec_release(&m->log);
 	m->owes = 0;
+	/* the house first: its building narrows the arrears read */
+	if ((rc = house_db_get(app_db(s->app), m->id, &h)) != 0)
+		goto out;
+	snprintf(m->code, sizeof m->code, "%s", h.code);
+	f.building = h.building;
+	house_release(&h);
 	if ((rc = svc_arrears(ss, &f, &m->r)) != 0 ||
 	    (rc = svc_reminders(ss, m->id, &m->log)) != 0)
 		goto out;
 	m->owes = m->r.nhouses > 0;
-	if (m->owes)
-		snprintf(m->code, sizeof m->code, "%s", m->r.houses[0].code);
-	else if (house_db_get(app_db(s->app), m->id, &h) == 0) {
-		snprintf(m->code, sizeof m->code, "%s", h.code);
-		house_release(&h);
-	}
 	snprintf(m->title, sizeof m->title, _("Reminders of %s"), m->code);
 	s->title = m->title;
 out:

@@ -151,4 +151,9 @@ keys F7
 wait_for "合计v" || finish
 expect_text "2-1-103"
 expect_screen fees-arrears-120x40
+keys F10
+wait_for "月报" || finish
+pick "月报" || finish
+wait_for "2025-12 收费月报" || finish
+expect_screen fees-monthly-120x40
 finish

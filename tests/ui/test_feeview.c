@@ -367,7 +367,7 @@ test_month(void **state)
 	m.old_open_fen = 1543434;
 	m.old_paid_fen = 948969;
 	for (w = 40; w <= 160; w += 20) {
-		feeview_month_doc(&doc, &m, w);
+		feeview_month_doc(&doc, &m, w, w > 100);
 		for (i = 0; i < doc.n; i++)
 			assert_true(text_width(doc.lines[i].text) <= w);
 		/* every number of a formula is on screen whatever the width */
@@ -377,7 +377,7 @@ test_month(void **state)
 		feeview_doc_release(&doc);
 	}
 	feeview_doc_release(&doc); /* twice is harmless */
-	feeview_month_doc(&doc, &m, 78);
+	feeview_month_doc(&doc, &m, 78, 0);
 	assert_int_equal(doc.lines[0].style, FVS_COLHEAD);
 	assert_non_null(strstr(doc.lines[0].text, "Fee item"));
 	assert_true(has(&doc, "Building  "));
@@ -398,16 +398,23 @@ test_month(void **state)
 	assert_non_null(strstr(doc.lines[i].text, "7,707.94"));
 	assert_non_null(strstr(doc.lines[i].text, "91.70%"));
 	assert_true(doc.width <= 78);
+	/* compact: no blank line; roomy: two more, blank */
+	for (i = 0; i < doc.n; i++)
+		assert_string_not_equal(doc.lines[i].text, "");
+	w = doc.n;
+	feeview_doc_release(&doc);
+	feeview_month_doc(&doc, &m, 78, 1);
+	assert_int_equal(doc.n, w + 2);
 	feeview_doc_release(&doc);
 	/* wide: each formula on one line with its numbers */
-	feeview_month_doc(&doc, &m, 160);
+	feeview_month_doc(&doc, &m, 160, 1);
 	assert_true(has(&doc, "Collection rate by amount (收缴率) = collected "
 	    "this period / billed this period = 7,068.15 / 7,707.94 = "
 	    "91.70%"));
 	feeview_doc_release(&doc);
 	/* an empty period: no division by zero, said so */
 	memset(&m, 0, sizeof m);
-	feeview_month_doc(&doc, &m, 80);
+	feeview_month_doc(&doc, &m, 80, 0);
 	assert_true(has(&doc, "No bills in this period."));
 	assert_true(has(&doc, "0.00 / 0.00 = -"));
 	feeview_doc_release(&doc);

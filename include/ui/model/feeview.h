@@ -127,13 +127,15 @@ struct feeview_doc {
 void feeview_doc_release(struct feeview_doc *doc);
 
 /*
- * The monthly report m laid out in width columns (at least 40), compact
- * (no blank lines): the table by item, the table by building, the totals,
- * then the three rates each with its formula and numbers (收缴率 by amount and by household, 清缴率)
- * and what "collected" means.  OUT: *doc.
+ * The monthly report m laid out in width columns (at least 40): the table
+ * by item, the table by building, the totals, then the three rates each
+ * with its formula and numbers (收缴率 by amount and by household,
+ * 清缴率) and what "collected" means.  roomy: a blank line between the
+ * parts (when the screen has room); else compact, so that a usual report
+ * fits 80x24.  OUT: *doc.
  */
 void feeview_month_doc(struct feeview_doc *doc,
-    const struct monthly_report *m, int width);
+    const struct monthly_report *m, int width, int roomy);
 
 /* A text (a reminder notice) as lines, cut at width columns, tabs and
  * control characters as spaces.  OUT: *doc. */

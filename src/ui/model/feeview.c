@@ -535,7 +535,7 @@ month_rates(struct feeview_doc *doc, const struct monthly_report *m,
 
 void
 feeview_month_doc(struct feeview_doc *doc, const struct monthly_report *m,
-    int width)
+    int width, int roomy)
 {
 	int64_t bills = 0;
 	int namew, i;
@@ -548,10 +548,14 @@ feeview_month_doc(struct feeview_doc *doc, const struct monthly_report *m,
 	namew = namew < 8 ? 8 : namew > 24 ? 24 : namew;
 	/* compact, so that a usual report fits 80x24 whole */
 	month_table(doc, _("Fee item"), m->items, m->nitems, 0, namew, width);
+	if (roomy)
+		add(doc, "", FVS_TEXT, width);
 	month_table(doc, _("Building"), m->buildings, m->nbuildings, 1, namew,
 	    width);
 	month_line(doc, namew, _("Total"), bills, m->billed_fen, m->paid_fen,
 	    FVS_TOTAL, width);
+	if (roomy)
+		add(doc, "", FVS_TEXT, width);
 	month_rates(doc, m, width);
 }
 
