@@ -1451,7 +1451,9 @@ struct arrears_op {
 	int64_t last_house;   /* the house the last bill counted was of */
 	int64_t *kept;        /* pass 2: the houses listed, ascending */
 	int nkept;
-	int64_t last_g_house; /* pass 2: the house counted last */
+	int64_t *last_b;      /* pass 2: per building group, the house */
+	int64_t *last_i;      /* ... per item group, counted last */
+	int nlast_b, nlast_i;
 };
 
 /* 1 when house id is among the listed ones (pass 2). */
@@ -1491,6 +1493,28 @@ group_of(struct arrears_group **v, int *n, int *cap, int64_t key)
 }
 
 /*
+ * Count house in group g (index k) once: the bills come house by house,
+ * so each group remembers the house it counted last (*last, grown here).
+ * A house owing on two items counts in both.
+ */
+static void
+count_house(int64_t **last, int *nlast, int k, int64_t house,
+    struct arrears_group *g)
+{
+	int i;
+
+	if (k >= *nlast) {
+		*last = xreallocarray(*last, (size_t)k + 16, sizeof **last);
+		for (i = *nlast; i < k + 16; i++)
+			(*last)[i] = -1;
+		*nlast = k + 16;
+	}
+	if ((*last)[k] != house)
+		g->houses++;
+	(*last)[k] = house;
+}
+
+/*
  * Pass 2: the bills of the houses listed, added up by building and item
  * (so the groups and the total agree with the list).
  */
@@ -1504,13 +1528,12 @@ arrears_group_bill(const struct arrears_bill *b, void *arg)
 	if (!arrears_kept(op, b->house_id))
 		return 0;
 	g = group_of(&r->buildings, &r->nbuildings, &op->cap_b, b->building);
-	if (b->house_id != op->last_g_house)
-		g->houses++;
+	count_house(&op->last_b, &op->nlast_b, (int)(g - r->buildings),
+	    b->house_id, g);
 	fee_ageing_add(&g->age, b->open_fen, b->due, r->day);
 	g = group_of(&r->items, &r->nitems, &op->cap_i, b->item_id);
-	if (b->house_id != op->last_g_house)
-		g->houses++;
-	op->last_g_house = b->house_id;
+	count_house(&op->last_i, &op->nlast_i, (int)(g - r->items),
+	    b->house_id, g);
 	fee_ageing_add(&g->age, b->open_fen, b->due, r->day);
 	fee_ageing_add(&r->total, b->open_fen, b->due, r->day);
 	return 0;
@@ -1629,10 +1652,12 @@ arrears_read(struct db *db, void *arg)
 		op->kept[i] = op->out->houses[i].house_id;
 	op->nkept = rc;
 	qsort(op->kept, (size_t)rc, sizeof *op->kept, cmp_id);
-	op->last_g_house = -1;
 	rc = fee_db_each_open(db, op->f->building, op->f->item_id,
 	    arrears_group_bill, op);
 	FREE(&op->kept);
+	FREE(&op->last_b);
+	FREE(&op->last_i);
+	op->nlast_b = op->nlast_i = 0;
 	if (rc != 0)
 		return rc;
 	return arrears_finish(db, op);

@@ -15,10 +15,12 @@
 #include "ui/app.h"
 #include "ui/draw.h"
 #include "ui/list.h"
+#include "ui/scr_arrears.h"
 #include "ui/scr_billrun.h"
 #include "ui/scr_close.h"
 #include "ui/scr_counter.h"
 #include "ui/scr_feeitems.h"
+#include "ui/scr_monthly.h"
 #include "ui/scr_readings.h"
 #include "ui/scr_voids.h"
 #include "util/err.h"
@@ -49,7 +51,7 @@ static const struct {
 	    PERM_FEE_VOID_APPROVE, PERM_FEE_COLLECT, &scr_voids_ops },
 	[ITEM_ARREARS] = { N_("Arrears and reminders"),
 	    N_("Who owes what and for how long; reminder notices and log"),
-	    PERM_FEE_VIEW, PERM_FEE_VIEW, NULL },
+	    PERM_FEE_VIEW, PERM_FEE_VIEW, &scr_arrears_ops },
 	[ITEM_BILLS] = { N_("Bills for a period"),
 	    N_("Make the month's bills for every house"),
 	    PERM_FEE_SETUP, PERM_FEE_SETUP, &scr_billrun_ops },
@@ -61,7 +63,7 @@ static const struct {
 	    PERM_FEE_SETUP, PERM_FEE_SETUP, &scr_feeitems_ops },
 	[ITEM_MONTHLY] = { N_("Monthly report"),
 	    N_("Billed and collected by item and building; collection rates"),
-	    PERM_REPORTS, PERM_REPORTS, NULL },
+	    PERM_REPORTS, PERM_REPORTS, &scr_monthly_ops },
 };
 
 /* One entry of the menu. */

@@ -5,7 +5,9 @@
  * of each entrance; draw() paints the part that fits, scrolled so that the
  * cursor's cell is always shown, a 30-floor building included.  Cells are
  * coloured by state (tui's TUI_CELL_* styles); without colours each cell
- * also carries a mark, and the legend says which.
+ * also carries a mark, and the legend says which.  For roles that see fees
+ * the houses with a bill past due (svc_arrears_grid) are red and marked
+ * '!' after the room number (the mark also without colours).
  */
 #include "ui/scr_grid.h"
 
@@ -16,6 +18,7 @@
 #include "core/houseno.h"
 #include "db/house_db.h"
 #include "svc/session.h"
+#include "svc/svc_fee.h"
 #include "svc/svc_owner.h"
 #include "ui/app.h"
 #include "ui/dialog.h"
@@ -41,6 +44,9 @@ enum { TAG_BUILDING = 1, TAG_HOUSE };
 /* Marks for terminals without colour, by enum house_state. */
 static const char marks[HOUSE_STATE_COUNT] = { '-', '*', '~', '$' };
 
+/* The mark of a house in arrears, in the column after the cell. */
+#define ARREARS_MARK '!'
+
 struct grid {
 	int *buildings;           /* buildings that have houses, ascending */
 	int nbuildings;
@@ -48,6 +54,9 @@ struct grid {
 	struct gridmodel m;       /* its houses and the cursor */
 	int top, xoff;            /* first floor shown, columns scrolled */
 	int64_t want;             /* after load: put the cursor on this house */
+	int fees;                 /* the role sees arrears (PERM_FEE_VIEW) */
+	int64_t *owing;           /* houses with a bill past due, ascending */
+	int nowing;
 	int64_t owners_of;        /* the house owners[] is about */
 	char owners[160];         /* its owners' names, for the status line */
 	char title[64];
@@ -94,6 +103,7 @@ grid_open(struct screen *s, void *arg)
 	if ((rc = session_require(ss, PERM_OWNER_VIEW)) != 0)
 		return rc;
 	g = xcalloc(1, sizeof *g);
+	g->fees = session_may(ss, PERM_FEE_VIEW);
 	if (id != 0 && house_db_get(app_db(s->app), id, &h) == 0) {
 		g->building = h.building;
 		g->want = id;
@@ -129,6 +139,11 @@ grid_load(struct screen *s)
 	    &n)) != 0)
 		return rc;
 	gridmodel_init(&g->m, cells, n);
+	FREE(&g->owing);
+	g->nowing = 0;
+	if (g->fees && (rc = svc_arrears_grid(app_session(s->app), g->building,
+	    &g->owing, &g->nowing)) != 0)
+		return rc;
 	gridmodel_place(&g->m, g->want);
 	g->want = 0;
 	g->owners_of = 0;
@@ -145,6 +160,7 @@ grid_close(struct screen *s)
 
 	gridmodel_release(&g->m);
 	free(g->buildings);
+	free(g->owing);
 	free(g);
 }
 
@@ -180,12 +196,34 @@ state_style(enum house_state st)
 	}
 }
 
-/* One cell at (y, x); the cursor's reversed and bold. */
+/* 1 when house id has a bill past due. */
+static int
+owes(const struct grid *g, int64_t id)
+{
+	int lo = 0, hi = g->nowing - 1, mid;
+
+	while (lo <= hi) {
+		mid = lo + (hi - lo) / 2;
+		if (g->owing[mid] == id)
+			return 1;
+		if (g->owing[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return 0;
+}
+
+/* One cell at (y, x); the cursor's reversed and bold.  A house in arrears
+ * is red (reversed, so the cell is a red block) with its mark after it;
+ * its cursor is red text, bold and underlined. */
 static void
-draw_cell(WINDOW *w, int y, int x, const struct house_cell *h, int cursor)
+draw_cell(WINDOW *w, int y, int x, const struct house_cell *h, int cursor,
+    int owing)
 {
 	char buf[16];
 	attr_t a = tui_attr(state_style(h->state));
+	attr_t red = tui_attr(TUI_ERROR);
 
 	if (tui_colour())
 		snprintf(buf, sizeof buf, "%4d", h->room);
@@ -193,8 +231,16 @@ draw_cell(WINDOW *w, int y, int x, const struct house_cell *h, int cursor)
 		snprintf(buf, sizeof buf, "%4d%c", h->room,
 		    marks[(unsigned)h->state < HOUSE_STATE_COUNT ? h->state :
 		    0]);
-	wattrset(w, cursor ? a | A_REVERSE | A_BOLD : a);
+	if (owing && tui_colour())
+		wattrset(w, cursor ? red | A_BOLD | A_UNDERLINE : red |
+		    A_REVERSE);
+	else
+		wattrset(w, cursor ? a | A_REVERSE | A_BOLD : a);
 	mvwaddstr(w, y, x, buf);
+	if (owing) {
+		wattrset(w, red);
+		mvwaddch(w, y, x + cell_w() - 1, ARREARS_MARK);
+	}
 	wattrset(w, A_NORMAL);
 }
 
@@ -216,6 +262,12 @@ draw_legend(const struct grid *g, WINDOW *w, int y, int cols)
 			    g->m.counts[st]);
 		n = draw_fit(w, y, x, cols - x - 1, buf, state_style(
 		    (enum house_state)st));
+		x += n + 2;
+	}
+	if (g->fees && x < cols - 16) {
+		snprintf(buf, sizeof buf, _("%c in arrears %d"), ARREARS_MARK,
+		    g->nowing);
+		n = draw_fit(w, y, x, cols - x - 1, buf, TUI_ERROR);
 		x += n + 2;
 	}
 	snprintf(buf, sizeof buf, _("%d houses"), g->m.ncells);
@@ -267,14 +319,17 @@ draw_status(const struct grid *g, WINDOW *w, int y, int cols, int rows)
 {
 	const struct gridmodel *m = &g->m;
 	const struct house_cell *h = gridmodel_cursor(m);
-	char buf[160];
+	char buf[160], st[64];
 	int used = 0, last;
 
 	if (h != NULL) {
+		/* the state, and "in arrears" after it when it owes */
+		snprintf(st, sizeof st, "%s%s%s", household_label(
+		    HH_HOUSE_STATE, (int)h->state), g->fees && owes(g, h->id) ?
+		    "  " : "", g->fees && owes(g, h->id) ? _("in arrears") : "");
 		snprintf(buf, sizeof buf, _("%d-%d-%d  floor %d  %s  %s  %s"),
 		    g->building, h->entrance, h->room, h->floor,
-		    household_label(HH_HOUSE_USE, (int)h->use),
-		    household_label(HH_HOUSE_STATE, (int)h->state),
+		    household_label(HH_HOUSE_USE, (int)h->use), st,
 		    g->owners_of == h->id ? g->owners : "");
 		used = draw_fit(w, y, 2, cols - 4, buf, TUI_TITLE);
 	}
@@ -309,7 +364,8 @@ grid_draw(struct screen *s, WINDOW *w)
 			if (x < LABEL_W || x + cell_w() - 1 > cols - 1 ||
 			    (h = gridmodel_cell(&g->m, r, c)) == NULL)
 				continue;
-			draw_cell(w, y, x, h, r == g->m.row && c == g->m.col);
+			draw_cell(w, y, x, h, r == g->m.row && c == g->m.col,
+			    g->fees && owes(g, h->id));
 		}
 	}
 	draw_status(g, w, getmaxy(w) - 1, cols, rows);
@@ -458,7 +514,8 @@ const struct screen_ops scr_grid_ops = {
 	.help = N_("One building floor by floor (楼盘表): each entrance's "
 	    "rooms side by side, the top floor first. The colour of a cell "
 	    "is the state of the house (the legend above; without colours "
-	    "a mark after the room number says it). Arrows move, Enter opens "
+	    "a mark after the room number says it); a house with a bill past "
+	    "due is red and marked ! after its number. Arrows move, Enter opens "
 	    "the house, F6 (or b) goes to another building, [ and ] to the "
 	    "one before or after."),
 	.keys = grid_keys,

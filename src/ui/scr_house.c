@@ -5,7 +5,9 @@
  * Up and Down select the people and visits; Enter opens the selected one,
  * the other keys act on it or on the house.  Every change goes through a
  * form or a svc call, and a reveal through svc_reveal (audited); revealed
- * numbers stay in full while the screen is open.
+ * numbers stay in full while the screen is open.  Roles that see fees get
+ * the house's bills and payments too (svc_house_fees), read in the same
+ * load.
  */
 #include "ui/scr_house.h"
 
@@ -14,6 +16,7 @@
 #include <string.h>
 
 #include "svc/session.h"
+#include "svc/svc_fee.h"
 #include "svc/svc_owner.h"
 #include "ui/app.h"
 #include "ui/dialog.h"
@@ -47,6 +50,8 @@ struct housescr {
 	int64_t id;
 	int editor;               /* the role may change the records */
 	struct house_detail d;
+	struct house_fees fees;   /* for roles that see fees */
+	int has_fees;             /* fees is read */
 	struct hd_item *items;    /* owners, occupants, visits ... */
 	int nitems;
 	int sel;                  /* selected item, -1 for none */
@@ -110,8 +115,17 @@ house_load(struct screen *s)
 	h->items = NULL;
 	h->nitems = 0;
 	house_detail_release(&h->d);
+	if (h->has_fees)
+		house_fees_release(&h->fees);
+	h->has_fees = 0;
 	if ((rc = svc_house_detail(app_session(s->app), h->id, &h->d)) != 0)
 		return rc;
+	if (session_may(app_session(s->app), PERM_FEE_VIEW)) {
+		if ((rc = svc_house_fees(app_session(s->app), h->id,
+		    &h->fees)) != 0)
+			return rc;
+		h->has_fees = 1;
+	}
 	h->nitems = housedoc_items(&h->d, &h->items);
 	snprintf(h->title, sizeof h->title, _("House %s"), h->d.house.code);
 	s->title = h->title;
@@ -130,6 +144,8 @@ house_close(struct screen *s)
 	struct housescr *h = s->state;
 
 	house_detail_release(&h->d);
+	if (h->has_fees)
+		house_fees_release(&h->fees);
 	free(h->items);
 	free(h->rev);
 	free(h);
@@ -167,7 +183,7 @@ house_draw(struct screen *s, WINDOW *w)
 	char buf[128];
 
 	housedoc_build(&doc, &h->d, h->items, h->nitems, h->rev, h->nrev,
-	    cols - 2, h->editor);
+	    cols - 2, h->editor, h->has_fees ? &h->fees : NULL);
 	h->page = rows;
 	housesel_scroll(&doc, rows, h->follow, &h->top, &h->sel);
 	h->follow = HOUSESEL_KEEP;
@@ -544,8 +560,9 @@ const struct screen_ops scr_house_ops = {
 	.name = "house",
 	.title = N_("House"),
 	.help = N_("Everything about one house: its facts, the owners and "
-	    "occupants, the visits, and who owned or lived in it before. Up "
-	    "and Down select a person or a visit; Enter opens it. Numbers are "
+	    "occupants, the visits, who owned or lived in it before, and its "
+	    "bills and payments. Up and Down select a person or a visit; "
+	    "Enter opens it. Numbers are "
 	    "masked: Show number (F7 or v) shows the selected person's ID or "
 	    "phone in full, and the audit log records who looked. New (F2) "
 	    "adds an owner or an occupant, or records a sale (过户). Move out "
@@ -565,8 +582,9 @@ static const struct screen_ops house_view_ops = {
 	.name = "house",
 	.title = N_("House"),
 	.help = N_("Everything about one house: its facts, the owners and "
-	    "occupants, the visits, and who owned or lived in it before. Up "
-	    "and Down select a person or a visit; Enter shows it whole. ID "
+	    "occupants, the visits, who owned or lived in it before, and its "
+	    "bills and payments. Up and Down select a person or a visit; "
+	    "Enter shows it whole. ID "
 	    "and phone numbers are masked for your role."),
 	.keys = house_view_keys,
 	.open = house_open,

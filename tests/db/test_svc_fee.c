@@ -1266,6 +1266,13 @@ test_arrears(void **state)
 	assert_int_equal(ar.total.total_fen, ar.total.fen[AGE_OVER_180]);
 	assert_true(ar.nbuildings == 3);
 	assert_true(ar.nitems == 3);
+	/* every house is counted in each group it owes on: 1501 owes the
+	 * property fee and water, so water has a house too */
+	for (n = i = 0; i < ar.nbuildings; i++)
+		n += (int)ar.buildings[i].houses;
+	assert_int_equal(n, ar.nhouses);
+	for (i = 0; i < ar.nitems; i++)
+		assert_true(ar.items[i].houses >= 1);
 	arrears_report_release(&ar);
 	/* by building */
 	flt.building = 3;

@@ -121,7 +121,7 @@ test_masked(void **state)
 	setup(&f);
 	n = housedoc_items(&f.d, &it);
 	for (w = 0; w < 3; w++) {
-		housedoc_build(&doc, &f.d, it, n, NULL, 0, widths[w], 1);
+		housedoc_build(&doc, &f.d, it, n, NULL, 0, widths[w], 1, NULL);
 		assert_false(has(&doc, "13812345678"));
 		assert_false(has(&doc, "110101199003074514"));
 		assert_false(has(&doc, "E12345678"));
@@ -150,14 +150,14 @@ test_revealed(void **state)
 	(void)state;
 	setup(&f);
 	n = housedoc_items(&f.d, &it);
-	housedoc_build(&doc, &f.d, it, n, &r, 1, 80, 1);
+	housedoc_build(&doc, &f.d, it, n, &r, 1, 80, 1, NULL);
 	assert_true(has(&doc, "13812345678"));
 	assert_false(has(&doc, "110101199003074514"));
 	assert_false(has(&doc, "15902071921"));
 	housedoc_release(&doc);
 	/* the same field of another person is no reveal */
 	r.id = 12;
-	housedoc_build(&doc, &f.d, it, n, &r, 1, 80, 1);
+	housedoc_build(&doc, &f.d, it, n, &r, 1, 80, 1, NULL);
 	assert_false(has(&doc, "13812345678"));
 	housedoc_release(&doc);
 	free(it);
@@ -201,12 +201,12 @@ test_layout(void **state)
 	setup(&f);
 	n = housedoc_items(&f.d, &it);
 	for (w = 40; w <= 200; w += 40) {
-		housedoc_build(&doc, &f.d, it, n, NULL, 0, w, 1);
+		housedoc_build(&doc, &f.d, it, n, NULL, 0, w, 1, NULL);
 		for (i = 0; i < doc.n; i++)
 			assert_true(text_width(doc.lines[i].text) <= w);
 		housedoc_release(&doc);
 	}
-	housedoc_build(&doc, &f.d, it, n, NULL, 0, 80, 1);
+	housedoc_build(&doc, &f.d, it, n, NULL, 0, 80, 1, NULL);
 	assert_int_equal(doc.lines[0].style, HD_FACTS);
 	assert_non_null(strstr(doc.lines[0].text, "3-2-1502"));
 	assert_non_null(strstr(doc.lines[0].text, "89.37"));
@@ -228,13 +228,14 @@ test_layout(void **state)
 	assert_true(has(&doc, "Former occupants (0)"));
 	/* the modules still to come, headed and honest */
 	assert_true(has(&doc, "Service requests"));
-	assert_true(has(&doc, "Bills and payments"));
+	/* fees only for roles that see them (NULL): left out */
+	assert_false(has(&doc, "Bills and payments"));
 	assert_true(has(&doc, "Decoration"));
 	assert_true(has(&doc, "Documents"));
 	assert_true(has(&doc, "arrives"));
 	housedoc_release(&doc);
 	/* wide: the company's whole name, the ID on the first line */
-	housedoc_build(&doc, &f.d, it, n, NULL, 0, 120, 1);
+	housedoc_build(&doc, &f.d, it, n, NULL, 0, 120, 1, NULL);
 	assert_true(has(&doc, "信阳宏达商贸有限公司 (company)"));
 	assert_true(has(&doc, "卫生间漏水 楼下有水渍; done: 已派工"));
 	l = housedoc_line_of(&doc, 0);
@@ -256,12 +257,12 @@ test_empty(void **state)
 	memset(&f.d.occupants, 0, sizeof f.d.occupants);
 	memset(&f.d.visits, 0, sizeof f.d.visits);
 	memset(&f.d.past_owners, 0, sizeof f.d.past_owners);
-	housedoc_build(&doc, &f.d, NULL, 0, NULL, 0, 80, 1);
+	housedoc_build(&doc, &f.d, NULL, 0, NULL, 0, 80, 1, NULL);
 	assert_true(has(&doc, "press o to add one"));
 	assert_true(has(&doc, "F4 logs one"));
 	assert_int_equal(housedoc_line_of(&doc, 0), -1);
 	housedoc_release(&doc);
-	housedoc_build(&doc, &f.d, NULL, 0, NULL, 0, 80, 0);
+	housedoc_build(&doc, &f.d, NULL, 0, NULL, 0, 80, 0, NULL);
 	assert_false(has(&doc, "press o"));
 	assert_true(has(&doc, "No owner on file."));
 	housedoc_release(&doc);
@@ -287,7 +288,7 @@ test_hostile(void **state)
 	f.visits[0].content = "\x1b[31m红字\r\n\t第二行";
 	f.d.house.notes = "\xc3";
 	n = housedoc_items(&f.d, &it);
-	housedoc_build(&doc, &f.d, it, n, NULL, 0, 10, 1);
+	housedoc_build(&doc, &f.d, it, n, NULL, 0, 10, 1, NULL);
 	for (i = 0; i < doc.n; i++) {
 		assert_true(text_width(doc.lines[i].text) <= 40);
 		assert_null(strchr(doc.lines[i].text, '\n'));
@@ -377,7 +378,7 @@ test_scroll(void **state)
 	(void)state;
 	setup(&f);
 	n = housedoc_items(&f.d, &it);
-	housedoc_build(&doc, &f.d, it, n, NULL, 0, 80, 1);
+	housedoc_build(&doc, &f.d, it, n, NULL, 0, 80, 1, NULL);
 	/* follow: the last item comes into view, with its heading */
 	top = 0;
 	sel = n - 1;
@@ -406,11 +407,149 @@ test_scroll(void **state)
 	free(it);
 }
 
+/* Two bills (one open, one paid), a voided and a kept payment, a
+ * reminder. */
+struct fee_fixture {
+	struct house_fees f;
+	struct bill bills[3];
+	struct payment pays[2];
+	struct reminder rem[1];
+};
+
+static void
+setup_fees(struct fee_fixture *x)
+{
+	memset(x, 0, sizeof *x);
+	x->bills[0] = (struct bill){ .id = 1, .period = "2025-12",
+		.amount_fen = 10724, .paid_fen = 0, .due = "2026-01-15",
+		.item_name = "物业服务费" };
+	x->bills[1] = (struct bill){ .id = 2, .period = "2025-11",
+		.amount_fen = 4313, .paid_fen = 1000, .due = "2025-12-15",
+		.item_name = "水费\n冷水" };
+	x->bills[2] = (struct bill){ .id = 3, .period = "2025-10",
+		.amount_fen = 10724, .paid_fen = 10724, .due = "2025-11-15",
+		.item_name = "物业服务费" };
+	x->pays[0] = (struct payment){ .id = 9, .year = 2025, .seq = 123,
+		.method = PAY_WECHAT, .amount_fen = 11724, .day = "2025-11-20",
+		.cashier = "陈静", .void_state = -1 };
+	x->pays[1] = (struct payment){ .id = 8, .year = 2025, .seq = 7,
+		.method = PAY_CASH, .amount_fen = 500, .day = "2025-10-02",
+		.cashier = "陈静", .void_state = VOID_APPROVED };
+	x->rem[0] = (struct reminder){ .id = 1, .day = "2025-12-20",
+		.method = REMIND_PHONE, .user = "王丽", .result = "答应月底交" };
+	x->f.bills = (struct bill_vec){ x->bills, 3 };
+	x->f.payments = (struct payment_vec){ x->pays, 2 };
+	x->f.reminders = (struct reminder_vec){ x->rem, 1 };
+	x->f.open_fen = 10724 + 3313;
+	x->f.credit_fen = 250;
+}
+
+/* The fees section: open total, credit, bills, payments, voided; the
+ * owed amount on the facts line; within the width. */
+static void
+test_fees(void **state)
+{
+	struct fixture f;
+	struct fee_fixture x;
+	struct hd_item *it;
+	struct hd_doc doc;
+	int n, i, w, heading = -1, docs = -1;
+
+	(void)state;
+	setup(&f);
+	setup_fees(&x);
+	n = housedoc_items(&f.d, &it);
+	for (w = 40; w <= 200; w += 40) {
+		housedoc_build(&doc, &f.d, it, n, NULL, 0, w, 1, &x.f);
+		for (i = 0; i < doc.n; i++) {
+			assert_true(text_width(doc.lines[i].text) <= w);
+			assert_null(strchr(doc.lines[i].text, '\n'));
+		}
+		housedoc_release(&doc);
+	}
+	housedoc_build(&doc, &f.d, it, n, NULL, 0, 80, 1, &x.f);
+	assert_non_null(strstr(doc.lines[0].text, "owes 140.37 yuan"));
+	for (i = 0; i < doc.n; i++) {
+		if (strcmp(doc.lines[i].text, "Bills and payments") == 0)
+			heading = i;
+		if (strcmp(doc.lines[i].text, "Documents") == 0)
+			docs = i;
+	}
+	assert_true(heading > 0);
+	assert_int_equal(doc.lines[heading].style, HD_HEADING);
+	assert_true(docs > heading);
+	assert_true(has(&doc, "Open 140.37 yuan in 2 bills; credit 2.50 yuan"));
+	assert_true(has(&doc, "Reminded 1 times, the last on 2025-12-20"));
+	assert_true(has(&doc, "2025-12 物业服务费"));
+	assert_true(has(&doc, "107.24"));
+	assert_true(has(&doc, "unpaid"));
+	assert_true(has(&doc, "part paid"));
+	assert_true(has(&doc, "水费 冷水"));
+	assert_true(has(&doc, "2025-000123"));
+	assert_true(has(&doc, "117.24"));
+	assert_true(has(&doc, "WeCha")); /* cut in English, whole in Chinese */
+	assert_true(has(&doc, "voided"));
+	assert_true(has(&doc, "Settled"));
+	assert_false(has(&doc, "when the fees module arrives"));
+	/* the payment columns line up under their titles */
+	for (i = 0; i < doc.n; i++)
+		if (strstr(doc.lines[i].text, "Receipt no.") != NULL)
+			break;
+	assert_true(i + 1 < doc.n);
+	assert_int_equal(strstr(doc.lines[i].text, "Date paid") -
+	    doc.lines[i].text, strstr(doc.lines[i + 1].text, "2025-11-20") -
+	    doc.lines[i + 1].text);
+	housedoc_release(&doc);
+	/* nothing open, nothing paid yet: said so, no owed amount on top */
+	x.f.bills.n = 0;
+	x.f.payments.n = 0;
+	x.f.reminders.n = 0;
+	x.f.open_fen = 0;
+	housedoc_build(&doc, &f.d, it, n, NULL, 0, 80, 1, &x.f);
+	assert_null(strstr(doc.lines[0].text, "owes"));
+	assert_true(has(&doc, "Nothing open; credit 2.50 yuan"));
+	assert_true(has(&doc, "No bills yet."));
+	assert_true(has(&doc, "No payments yet."));
+	housedoc_release(&doc);
+	free(it);
+}
+
+/* Many bills: every open one is listed, paid ones up to the limit. */
+static void
+test_fees_many(void **state)
+{
+	struct fixture f;
+	struct house_fees hf;
+	struct bill b[60];
+	struct hd_doc doc;
+	int i, open = 0;
+
+	(void)state;
+	setup(&f);
+	memset(&hf, 0, sizeof hf);
+	for (i = 0; i < 60; i++) {
+		b[i] = (struct bill){ .id = i + 1, .period = "2021-01",
+			.amount_fen = 100, .paid_fen = i % 2 ? 100 : 0,
+			.due = "2021-02-15", .item_name = "停车费" };
+		open += i % 2 == 0;
+	}
+	hf.bills = (struct bill_vec){ b, 60 };
+	housedoc_build(&doc, &f.d, NULL, 0, NULL, 0, 80, 1, &hf);
+	for (i = 0, open = 0; i < doc.n; i++)
+		open += strstr(doc.lines[i].text, "unpaid") != NULL;
+	assert_int_equal(open, 30);
+	/* 12 paid ones come first, with 12 open ones, up to the 24 */
+	assert_true(has(&doc, " 42 of 60 bills shown"));
+	housedoc_release(&doc);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_items),
+		cmocka_unit_test(test_fees),
+		cmocka_unit_test(test_fees_many),
 		cmocka_unit_test(test_masked),
 		cmocka_unit_test(test_revealed),
 		cmocka_unit_test(test_number),

@@ -2,8 +2,8 @@
  * housedoc.h: the house detail laid out as lines for a screen of a given
  * width, without curses: the facts of the house, its current owners and
  * occupants, the visit log, the ownership history and former occupants,
- * and the headed sections that later modules fill (service requests,
- * bills, decoration, documents).  The people and visits are "items" the
+ * its bills and payments, and the headed sections that later modules fill
+ * (service requests, decoration, documents).  The people and visits are "items" the
  * screen can select; every ID and phone number is masked (mask_idcard,
  * mask_phone) unless it was revealed (保密制度), so no full number is ever
  * laid out by accident.
@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "svc/svc_fee.h"
 #include "svc/svc_owner.h"
 
 /* What a selectable line stands for. */
@@ -68,14 +69,24 @@ struct hd_doc {
  */
 int housedoc_items(const struct house_detail *d, struct hd_item **items);
 
+/* Most bills and payments the fees section lists (every open bill is
+ * listed, whatever the count). */
+#define HD_FEE_BILLS 24
+#define HD_FEE_PAYMENTS 12
+
 /*
  * Lay d out in width columns (at least 40).  items as from
  * housedoc_items(d); rev[0..nrev) are shown in full; editor: the empty
- * sections say which key adds to them.  OUT: *doc (housedoc_release()).
+ * sections say which key adds to them.  fees (svc_house_fees(), for roles
+ * with PERM_FEE_VIEW) fills the bills and payments section: what is open
+ * (also on the facts line), the credit, the reminders, every open bill and
+ * the newest others (period, item, amount, paid, due, state), the newest
+ * payments (receipt, day, amount, method, voided); NULL leaves the section
+ * out (arrears are confidential).  OUT: *doc (housedoc_release()).
  */
 void housedoc_build(struct hd_doc *doc, const struct house_detail *d,
     const struct hd_item *items, int nitems, const struct hd_reveal *rev,
-    int nrev, int width, int editor);
+    int nrev, int width, int editor, const struct house_fees *fees);
 
 /* The first line of item it in doc, or -1 (also for it < 0). */
 int housedoc_line_of(const struct hd_doc *doc, int it);

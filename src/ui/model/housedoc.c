@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/mask.h"
+#include "core/money.h"
 #include "util/clock.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
@@ -336,16 +337,25 @@ heading(struct hd_doc *doc, const char *fmt, int n, int width)
 	add_line(doc, buf, HD_HEADING, -1, width);
 }
 
-/* The house's own facts. */
+/* The house's own facts (and what it owes, for roles that see fees). */
 static void
-facts(struct hd_doc *doc, const struct house *h, int width)
+facts(struct hd_doc *doc, const struct house *h,
+    const struct house_fees *fees, int width)
 {
-	char area[AREA_BUFSZ], buf[HD_LINE_MAX], *notes;
+	char area[AREA_BUFSZ], buf[HD_LINE_MAX], amt[MONEY_BUFSZ], *notes;
+	size_t n;
 
 	area_format(area, sizeof area, h->area_centi);
 	snprintf(buf, sizeof buf, _("%s   floor %d   floor area %s m²   %s   "
 	    "%s"), h->code, h->floor, area, household_label(HH_HOUSE_USE,
 	    (int)h->use), household_label(HH_HOUSE_STATE, (int)h->state));
+	if (fees != NULL && fees->open_fen > 0) {
+		money_format(amt, sizeof amt, fees->open_fen);
+		n = strlen(buf);
+		snprintf(buf + n, sizeof buf - n, "   ");
+		n = strlen(buf);
+		snprintf(buf + n, sizeof buf - n, _("owes %s yuan"), amt);
+	}
 	add_line(doc, buf, HD_FACTS, -1, width);
 	if (h->notes[0] == '\0')
 		return;
@@ -355,16 +365,188 @@ facts(struct hd_doc *doc, const struct house *h, int width)
 	free(notes);
 }
 
-/* The sections that later modules fill, each saying so. */
+/* ---- fees ------------------------------------------------------------------ */
+
+/* "已缴清", "部分缴", "未缴": where a bill stands. */
+static const char *
+bill_state(const struct bill *b)
+{
+	if (b->paid_fen >= b->amount_fen)
+		return _("paid");
+	return b->paid_fen > 0 ? _("part paid") : _("unpaid");
+}
+
+/* One bill: period, item, amount, paid, due, state. */
 static void
-later_sections(struct hd_doc *doc, int width)
+bill_line(struct hd_doc *doc, const struct bill *b, int width)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char buf[HD_LINE_MAX], amt[MONEY_BUFSZ];
+
+	strbuf_addch(&sb, ' ');
+	cell(&sb, b->period, 7);
+	snprintf(buf, sizeof buf, "%s", b->item_name != NULL ?
+	    b->item_name : "");
+	flatten(buf);
+	cell(&sb, buf, 14);
+	money_format(amt, sizeof amt, b->amount_fen);
+	text_pad(buf, sizeof buf, amt, 10, TEXT_RIGHT);
+	strbuf_adds(&sb, buf);
+	strbuf_addch(&sb, ' ');
+	money_format(amt, sizeof amt, b->paid_fen);
+	text_pad(buf, sizeof buf, amt, 10, TEXT_RIGHT);
+	strbuf_adds(&sb, buf);
+	strbuf_adds(&sb, "  ");
+	cell(&sb, b->due, 10);
+	strbuf_adds(&sb, bill_state(b));
+	add_line(doc, sb.buf, b->paid_fen < b->amount_fen ? HD_TEXT : HD_DIM,
+	    -1, width);
+	strbuf_release(&sb);
+}
+
+/* One payment: receipt, day, amount, method, cashier, voided. */
+static void
+payment_line(struct hd_doc *doc, const struct payment *p, int width)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char buf[HD_LINE_MAX], no[FEE_RECEIPT_BUFSZ], amt[MONEY_BUFSZ];
+
+	if (fee_receipt_format(no, sizeof no, p->year, p->seq) != 0)
+		no[0] = '\0';
+	strbuf_addch(&sb, ' ');
+	cell(&sb, no, 11);
+	cell(&sb, p->day, 10);
+	money_format(amt, sizeof amt, p->amount_fen);
+	text_pad(buf, sizeof buf, amt, 10, TEXT_RIGHT);
+	strbuf_adds(&sb, buf);
+	strbuf_adds(&sb, "  ");
+	cell(&sb, fee_label(FEE_SET_METHOD, (int)p->method), 8);
+	snprintf(buf, sizeof buf, "%s", p->cashier != NULL ? p->cashier : "");
+	flatten(buf);
+	cell(&sb, buf, 8);
+	if (p->void_state == VOID_APPROVED)
+		strbuf_adds(&sb, _("voided"));
+	else if (p->void_state == VOID_REQUESTED)
+		strbuf_adds(&sb, _("void asked"));
+	add_line(doc, sb.buf, p->void_state == VOID_APPROVED ? HD_DIM :
+	    HD_TEXT, -1, width);
+	strbuf_release(&sb);
+}
+
+/* A right-aligned title of w columns and a space (or two). */
+static void
+rcell(struct strbuf *sb, const char *s, int w, const char *after)
+{
+	char buf[HD_LINE_MAX];
+
+	text_pad(buf, sizeof buf, s, w, TEXT_RIGHT);
+	strbuf_adds(sb, buf);
+	strbuf_adds(sb, after);
+}
+
+/* The column titles of the bills, or of the payments, aligned as their
+ * lines are. */
+static void
+fee_titles(struct hd_doc *doc, int payments, int width)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_addch(&sb, ' ');
+	if (!payments) {
+		cell(&sb, _("Period"), 7);
+		cell(&sb, _("Item"), 14);
+		rcell(&sb, _("Amount"), 10, " ");
+		rcell(&sb, _("Settled"), 10, "  ");
+		cell(&sb, _("Due"), 10);
+		strbuf_adds(&sb, _("State"));
+	} else {
+		cell(&sb, _("Receipt no."), 11);
+		cell(&sb, _("Date paid"), 10);
+		rcell(&sb, _("Amount"), 10, "  ");
+		cell(&sb, _("Paid by"), 8);
+		strbuf_adds(&sb, _("Cashier"));
+	}
+	add_line(doc, sb.buf, HD_DIM, -1, width);
+	strbuf_release(&sb);
+}
+
+/* What is open and the credit; the reminders in a line. */
+static void
+fee_summary(struct hd_doc *doc, const struct house_fees *f, int width)
+{
+	char open[MONEY_BUFSZ], credit[MONEY_BUFSZ], buf[HD_LINE_MAX];
+	const struct reminder *r;
+	int i, n = 0;
+
+	for (i = 0; i < f->bills.n; i++)
+		n += f->bills.v[i].paid_fen < f->bills.v[i].amount_fen;
+	money_format(open, sizeof open, f->open_fen);
+	money_format(credit, sizeof credit, f->credit_fen);
+	if (n > 0)
+		snprintf(buf, sizeof buf, _(" Open %s yuan in %d bills; credit "
+		    "%s yuan"), open, n, credit);
+	else
+		snprintf(buf, sizeof buf, _(" Nothing open; credit %s yuan"),
+		    credit);
+	add_line(doc, buf, HD_TEXT, -1, width);
+	if (f->reminders.n == 0)
+		return;
+	r = &f->reminders.v[0];
+	snprintf(buf, sizeof buf, _(" Reminded %d times, the last on %s (%s)"),
+	    f->reminders.n, r->day, fee_label(FEE_SET_REMIND, (int)r->method));
+	add_line(doc, buf, HD_DIM, -1, width);
+}
+
+/* The bills and payments section (收费). */
+static void
+fee_section(struct hd_doc *doc, const struct house_fees *f, int width)
+{
+	char buf[HD_LINE_MAX];
+	int i, shown = 0, open = 0;
+
+	add_line(doc, "", HD_TEXT, -1, width);
+	add_line(doc, _("Bills and payments"), HD_HEADING, -1, width);
+	fee_summary(doc, f, width);
+	if (f->bills.n > 0)
+		fee_titles(doc, 0, width);
+	for (i = 0; i < f->bills.n; i++) {
+		open = f->bills.v[i].paid_fen < f->bills.v[i].amount_fen;
+		if (!open && shown >= HD_FEE_BILLS)
+			continue;
+		bill_line(doc, &f->bills.v[i], width);
+		shown++;
+	}
+	if (shown < f->bills.n) {
+		snprintf(buf, sizeof buf, _(" %d of %d bills shown: every open "
+		    "one and the newest; export bills has them all."), shown,
+		    f->bills.n);
+		add_line(doc, buf, HD_DIM, -1, width);
+	}
+	if (f->bills.n == 0)
+		add_line(doc, _(" No bills yet."), HD_DIM, -1, width);
+	if (f->payments.n > 0)
+		fee_titles(doc, 1, width);
+	else
+		add_line(doc, _(" No payments yet."), HD_DIM, -1, width);
+	for (i = 0; i < f->payments.n && i < HD_FEE_PAYMENTS; i++)
+		payment_line(doc, &f->payments.v[i], width);
+	if (f->payments.n > HD_FEE_PAYMENTS) {
+		snprintf(buf, sizeof buf, _(" The newest %d of %d payments are "
+		    "shown; export payments has them all."), HD_FEE_PAYMENTS,
+		    f->payments.n);
+		add_line(doc, buf, HD_DIM, -1, width);
+	}
+}
+
+/* The sections that later modules fill, each saying so; the fees in
+ * between when the role may see them. */
+static void
+later_sections(struct hd_doc *doc, const struct house_fees *fees, int width)
 {
 	static const char *const later[][2] = {
 		{ N_("Service requests"), N_("The complaints, repairs and "
 		    "consultations of this house will show here when the "
 		    "service requests module arrives.") },
-		{ N_("Bills and payments"), N_("Bills, arrears and payments "
-		    "will show here when the fees module arrives.") },
 		{ N_("Decoration"), N_("Decoration applications, permits and "
 		    "inspections will show here when the decoration module "
 		    "arrives.") },
@@ -374,6 +556,8 @@ later_sections(struct hd_doc *doc, int width)
 	size_t i;
 
 	for (i = 0; i < sizeof later / sizeof later[0]; i++) {
+		if (i == 1 && fees != NULL)
+			fee_section(doc, fees, width);
 		add_line(doc, "", HD_TEXT, -1, width);
 		add_line(doc, _(later[i][0]), HD_HEADING, -1, width);
 		add_line(doc, _(later[i][1]), HD_DIM, -1, width);
@@ -432,14 +616,14 @@ item_lines(struct hd_doc *doc, const struct house_detail *d,
 void
 housedoc_build(struct hd_doc *doc, const struct house_detail *d,
     const struct hd_item *items, int nitems, const struct hd_reveal *rev,
-    int nrev, int width, int editor)
+    int nrev, int width, int editor, const struct house_fees *fees)
 {
 	char buf[256];
 	int sec, k, n;
 
 	memset(doc, 0, sizeof *doc);
 	width = width < 40 ? 40 : width;
-	facts(doc, &d->house, width);
+	facts(doc, &d->house, fees, width);
 	for (sec = HD_OWNER; sec <= HD_PAST_OCCUPANT; sec++) {
 		for (k = n = 0; k < nitems; k++)
 			n += (int)items[k].kind == sec;
@@ -458,7 +642,7 @@ housedoc_build(struct hd_doc *doc, const struct house_detail *d,
 			add_line(doc, buf, HD_DIM, -1, width);
 		}
 	}
-	later_sections(doc, width);
+	later_sections(doc, fees, width);
 }
 
 int
