@@ -54,7 +54,7 @@ static const struct fee_value fee_methods[] = {
 static const struct fee_value fee_reminds[] = {
 	{"notice", N_("Reminder notice"), "催缴通知单"},
 	{"phone", N_("Phone call"), "电话催缴"},
-	{"visit", N_("Home visit"), "上门催缴"},
+	{"visit", N_("Visit to remind"), "上门催缴"},
 	{"letter", N_("Formal letter"), "催缴函"},
 };
 

@@ -981,9 +981,9 @@ void_decide_tx(struct db *db, void *arg)
 		rc = payment_db_close_get(db, v.requested_by, op->day, &c);
 		if (rc == 0)
 			rc = err_set(ERR_STATE, _("%s has closed the day %s "
-						  "(日结), so the cash cannot "
-						  "go back today; approve the "
-						  "void on another day"),
+						  "(日结), so the reversal "
+						  "cannot go into it; approve "
+						  "the void on another day"),
 			    v.requested_name, op->day);
 		if (rc != ERR_NOTFOUND)
 			goto out;
