@@ -49,6 +49,10 @@ int text_halfwidth(char *dst, size_t dstsz, const char *src);
 /* Trim ASCII blanks and U+3000 from both ends, in place.  Returns s. */
 char *text_trim(char *s);
 
+/* 1 when s is NULL or holds only ASCII blanks and U+3000: a field left
+ * empty, as every check of a required field sees it. */
+int text_blank(const char *s);
+
 /*
  * Decode one UTF-8 character at s (n bytes available).  OUT: *wc.
  * Returns its length, or -1 on an invalid or truncated sequence.

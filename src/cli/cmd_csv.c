@@ -477,21 +477,6 @@ import_header(struct import *im, const struct csv_reader *r)
 			    column_title(&im->t->cols[c], im->cfg), list);
 }
 
-/* 1 when s is only blanks (ASCII white space, U+3000). */
-static int
-is_blank(const char *s)
-{
-	while (*s != '\0') {
-		if (*s == ' ' || (*s >= '\t' && *s <= '\r'))
-			s++;
-		else if (strncmp(s, "\xe3\x80\x80", 3) == 0)
-			s += 3;
-		else
-			return 0;
-	}
-	return 1;
-}
-
 /* 1 when every field of the record is blank (Excel leaves ",,,,"). */
 static int
 import_blank(const struct csv_reader *r)
@@ -499,7 +484,7 @@ import_blank(const struct csv_reader *r)
 	size_t i;
 
 	for (i = 0; i < r->nfields; i++)
-		if (!is_blank(r->fields[i]))
+		if (!text_blank(r->fields[i]))
 			return 0;
 	return 1;
 }
@@ -528,7 +513,7 @@ import_row(struct import *im, const struct csv_reader *r)
 			row->v[c] = row->block + (r->fields[i] - r->rec.buf);
 			continue;
 		}
-		if (is_blank(r->fields[i]) || told++)
+		if (text_blank(r->fields[i]) || told++)
 			continue;
 		if (i >= (size_t)im->nmap)
 			bad_addf(&im->bad, im->file, r->rec_line,
@@ -735,7 +720,7 @@ import_precheck(struct import *im)
 	for (i = 0; i < im->nrows; i++) {
 		const char *u = im->rows[i].v[OC_UNTIL];
 
-		if (u == NULL || is_blank(u))
+		if (u == NULL || text_blank(u))
 			continue;
 		snprintf(until, sizeof until, "%s", u);
 		text_trim(until);

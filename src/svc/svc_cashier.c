@@ -30,24 +30,13 @@
 #include "util/i18n.h"
 #include "util/spool.h"
 #include "util/strbuf.h"
+#include "util/text.h"
 #include "util/xalloc.h"
 
 /* Lines of a payment written into its audit row before "...". */
 #define AUDIT_LINES 24
 
 /* ---- small helpers ----------------------------------------------------- */
-
-/* 1 when s is NULL or only blanks. */
-static int
-blank(const char *s)
-{
-	if (s == NULL)
-		return 1;
-	for (; *s != '\0'; s++)
-		if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n')
-			return 0;
-	return 1;
-}
 
 /* Today ("YYYY-MM-DD") by the program's clock. */
 static void
@@ -68,7 +57,7 @@ parse_day(const char *in, char out[DATE_BUFSZ], int allow_future)
 	int rc;
 
 	today(now);
-	if (blank(in)) {
+	if (text_blank(in)) {
 		snprintf(out, DATE_BUFSZ, "%s", now);
 		return 0;
 	}
@@ -539,7 +528,7 @@ pay_parse(struct pay_op *op)
 	int64_t tendered = -1;
 	int m, i, j, rc;
 
-	if (blank(in->amount))
+	if (text_blank(in->amount))
 		return err_set(ERR_INVALID, _("enter the amount taken, e.g. "
 					      "350.00"));
 	if ((rc = money_parse(in->amount, &op->amount_fen)) != 0)
@@ -547,14 +536,14 @@ pay_parse(struct pay_op *op)
 	if (op->amount_fen <= 0)
 		return err_set(ERR_INVALID, _("the amount must be more than "
 					      "0.00"));
-	if (blank(in->method))
+	if (text_blank(in->method))
 		return err_set(ERR_INVALID, _("choose how it is paid: cash, "
 					      "bank card, WeChat Pay, Alipay "
 					      "or bank transfer"));
 	if ((rc = fee_parse(FEE_SET_METHOD, in->method, &m)) != 0)
 		return rc;
 	op->method = (enum pay_method)m;
-	if (!blank(in->tendered) && (rc = money_parse(in->tendered,
+	if (!text_blank(in->tendered) && (rc = money_parse(in->tendered,
 	    &tendered)) != 0)
 		return field_err(rc, _("cash given"));
 	if ((rc = fee_change(op->method, op->amount_fen, tendered,
@@ -899,7 +888,7 @@ svc_void_request(struct session *s, int64_t payment_id, const char *reason,
 	op.payment_id = payment_id;
 	if ((rc = session_require(s, PERM_FEE_COLLECT)) != 0)
 		return rc;
-	if (blank(reason))
+	if (text_blank(reason))
 		return err_set(ERR_INVALID, _("a void needs a reason: say what "
 					      "was wrong with the payment"));
 	if ((rc = fee_text_clean(reason, 1, _("reason"), &op.reason)) != 0)
@@ -1203,10 +1192,10 @@ svc_close_day(struct session *s, const char *day, const char *float_amt,
 	if ((rc = session_require(s, PERM_FEE_CLOSE_DAY)) != 0 ||
 	    (rc = parse_day(day, op.v.day, 0)) != 0)
 		return rc;
-	if (!blank(float_amt) && (rc = money_parse(float_amt,
+	if (!text_blank(float_amt) && (rc = money_parse(float_amt,
 	    &op.float_fen)) != 0)
 		return field_err(rc, _("float"));
-	if (blank(counted))
+	if (text_blank(counted))
 		return err_set(ERR_INVALID, _("enter the cash counted in the "
 					      "drawer"));
 	if ((rc = money_parse(counted, &op.counted_fen)) != 0)

@@ -40,17 +40,6 @@
 
 /* ---- small helpers ----------------------------------------------------- */
 
-static int
-blank(const char *s)
-{
-	if (s == NULL)
-		return 1;
-	for (; *s != '\0'; s++)
-		if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n')
-			return 0;
-	return 1;
-}
-
 static void
 today(char buf[DATE_BUFSZ])
 {
@@ -83,7 +72,7 @@ parse_day(const char *in, char out[DATE_BUFSZ])
 	struct fd_date d;
 	int rc;
 
-	if (blank(in)) {
+	if (text_blank(in)) {
 		today(out);
 		return 0;
 	}
@@ -103,7 +92,7 @@ parse_period(const char *in, char out[DATE_PERIOD_BUFSZ],
 
 	if (p == NULL)
 		p = &tmp;
-	if (blank(in))
+	if (text_blank(in))
 		return err_set(ERR_INVALID, _("enter the period, e.g. "
 					      "2026-11"));
 	if ((rc = date_period_parse(in, p)) != 0)
@@ -120,7 +109,7 @@ house_by_code(struct db *db, const char *code, struct house *h)
 	char buf[HOUSENO_BUFSZ];
 	int rc;
 
-	if (blank(code))
+	if (text_blank(code))
 		return err_set(ERR_INVALID, _("house number is empty; enter "
 					      "e.g. 3-2-1502"));
 	if ((rc = houseno_parse(code, &no)) != 0)
@@ -164,7 +153,7 @@ item_from_in(const struct fee_item_in *in, int is_new, struct fee_item *it)
 	if ((rc = fee_name_clean(in->name, &it->name)) != 0)
 		return rc;
 	if (is_new) {
-		if (blank(in->kind))
+		if (text_blank(in->kind))
 			return err_set(ERR_INVALID, _("choose how the item is "
 						      "charged: per m2 per "
 						      "month, metered, fixed "
@@ -180,7 +169,7 @@ item_from_in(const struct fee_item_in *in, int is_new, struct fee_item *it)
 	if ((rc = household_text_clean(in->unit, FEE_UNIT_MAX, _("unit"),
 	    &it->unit)) != 0)
 		return rc;
-	if ((rc = fee_applies_parse(blank(in->applies) ? "all" : in->applies,
+	if ((rc = fee_applies_parse(text_blank(in->applies) ? "all" : in->applies,
 	    &a)) != 0 ||
 	    (rc = fee_applies_format(buf, sizeof buf, &a)) != 0)
 		return rc;
@@ -361,7 +350,7 @@ svc_fee_standard_add(struct session *s, int64_t item_id,
 
 	if ((rc = session_require(s, PERM_FEE_SETUP)) != 0)
 		return rc;
-	if (blank(valid_from))
+	if (text_blank(valid_from))
 		return err_set(ERR_INVALID, _("enter the day the price starts, "
 					      "e.g. 2026-01-01"));
 	if ((rc = date_parse(valid_from, &d)) != 0)
@@ -486,14 +475,14 @@ reading_parse(const struct reading_in *in, struct reading_parsed *p)
 	date_today(&now);
 	if ((rc = fee_period_billable(&per, &now)) != 0)
 		return rc;
-	if (blank(in->item))
+	if (text_blank(in->item))
 		return err_set(ERR_INVALID, _("name the metered item, e.g. "
 					      "水费"));
-	if (blank(in->cur))
+	if (text_blank(in->cur))
 		return err_set(ERR_INVALID, _("enter the meter reading"));
 	if ((rc = fee_reading_parse(in->cur, &p->r.cur)) != 0)
 		return rc;
-	if (!blank(in->prev)) {
+	if (!text_blank(in->prev)) {
 		if ((rc = fee_reading_parse(in->prev, &p->r.prev)) != 0)
 			return field_err(rc, _("start reading"));
 		p->has_prev = 1;
@@ -501,14 +490,14 @@ reading_parse(const struct reading_in *in, struct reading_parsed *p)
 	if ((rc = parse_yes(in->replaced, &p->r.replaced)) != 0)
 		return rc;
 	if (!p->r.replaced) {
-		if (!blank(in->old_end) || !blank(in->new_start))
+		if (!text_blank(in->old_end) || !text_blank(in->new_start))
 			return err_set(ERR_INVALID, _("the old meter's last "
 						      "reading and the new "
 						      "meter's start belong to "
 						      "a replaced meter only"));
 		return 0;
 	}
-	if (blank(in->old_end) || blank(in->new_start))
+	if (text_blank(in->old_end) || text_blank(in->new_start))
 		return err_set(ERR_INVALID, _("a replaced meter needs the old "
 					      "meter's last reading and the "
 					      "new meter's start"));
@@ -1739,7 +1728,7 @@ svc_reminder_add(struct session *s, int64_t house_id, const char *method,
 	op.s = s;
 	if ((rc = session_require(s, PERM_FEE_VIEW)) != 0)
 		return rc;
-	if (blank(method))
+	if (text_blank(method))
 		return err_set(ERR_INVALID, _("choose how the house was "
 					      "reminded: notice, phone, visit "
 					      "or letter"));
@@ -2132,7 +2121,7 @@ svc_report_daily(struct session *s, const char *day, const char *cashier,
 	if (!all && (rc = require_either(s, PERM_FEE_CLOSE_DAY,
 	    PERM_REPORTS)) != 0)
 		return rc;
-	if (cashier != NULL && !blank(cashier)) {
+	if (cashier != NULL && !text_blank(cashier)) {
 		if ((rc = user_db_get(s->db, cashier, &u)) == ERR_NOTFOUND)
 			rc = err_set(ERR_NOTFOUND, _("no account called %s"),
 			    cashier);

@@ -29,24 +29,13 @@
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
+#include "util/text.h"
 #include "util/xalloc.h"
 
 /* Most new owners in one transfer. */
 #define TRANSFER_MAX 16
 
 /* ---- small helpers -------------------------------------------------------- */
-
-/* 1 when s is NULL or holds only blanks. */
-static int
-blank(const char *s)
-{
-	if (s == NULL)
-		return 1;
-	for (; *s != '\0'; s++)
-		if (!isspace((unsigned char)*s))
-			return 0;
-	return 1;
-}
 
 /* Re-set the current message with the field's name in front. */
 static int
@@ -79,7 +68,7 @@ parse_date(const char *in, const char *field, int empty_today,
 	struct fd_date d;
 
 	out[0] = '\0';
-	if (blank(in)) {
+	if (text_blank(in)) {
 		if (empty_today)
 			today(out);
 		return 0;
@@ -97,7 +86,7 @@ parse_phone(const char *in, const char *field, char **out)
 	char buf[PHONE_BUFSZ];
 
 	*out = NULL;
-	if (blank(in)) {
+	if (text_blank(in)) {
 		*out = xstrdup("");
 		return 0;
 	}
@@ -121,13 +110,13 @@ parse_id(const char *type_in, const char *no_in, enum id_type *type,
 	size_t i;
 
 	*no = NULL;
-	if (blank(type_in))
-		t = blank(no_in) ? ID_TYPE_NONE : ID_TYPE_IDCARD;
+	if (text_blank(type_in))
+		t = text_blank(no_in) ? ID_TYPE_NONE : ID_TYPE_IDCARD;
 	else if ((rc = household_parse(HH_ID_TYPE, type_in, &t)) != 0)
 		return rc;
 	*type = (enum id_type)t;
 	if (t == ID_TYPE_NONE) {
-		if (!blank(no_in))
+		if (!text_blank(no_in))
 			return err_set(ERR_INVALID, _("an ID number was "
 						      "entered but the ID "
 						      "type is none; choose "
@@ -135,7 +124,7 @@ parse_id(const char *type_in, const char *no_in, enum id_type *type,
 		*no = xstrdup("");
 		return 0;
 	}
-	if (blank(no_in))
+	if (text_blank(no_in))
 		return err_set(ERR_INVALID, _("enter the ID number, or "
 					      "choose ID type none"));
 	if (t == ID_TYPE_IDCARD)
@@ -155,7 +144,7 @@ parse_id(const char *type_in, const char *no_in, enum id_type *type,
 static int
 parse_set(enum household_set set, const char *in, int def, int *out)
 {
-	if (blank(in)) {
+	if (text_blank(in)) {
 		*out = def;
 		return 0;
 	}
@@ -254,7 +243,7 @@ house_from_in(const struct house_in *in, struct house *h)
 	int use, state, rc;
 
 	memset(h, 0, sizeof *h);
-	if (blank(in->code))
+	if (text_blank(in->code))
 		return err_set(ERR_INVALID, _("house number is empty; enter "
 					      "e.g. 3-2-1502"));
 	if ((rc = houseno_parse(in->code, &no)) != 0 ||
@@ -301,7 +290,7 @@ owner_from_in(const struct owner_in *in, struct owner *o)
 	    _("notes"), &o->notes)) != 0)
 		return rc;
 	o->kind = (enum owner_kind)kind;
-	if (blank(in->emergency_name))
+	if (text_blank(in->emergency_name))
 		o->emergency_name = xstrdup("");
 	else if ((rc = household_name_clean(in->emergency_name,
 	    _("emergency contact"), &o->emergency_name)) != 0)
@@ -323,7 +312,7 @@ occupant_from_in(const struct occupant_in *in, int with_until,
 	if ((rc = household_name_clean(in->name, _("occupant name"),
 	    &o->name)) != 0)
 		return rc;
-	if (blank(in->relation))
+	if (text_blank(in->relation))
 		return err_set(ERR_INVALID, _("choose the relation: family, "
 					      "tenant or other"));
 	if ((rc = household_parse(HH_RELATION, in->relation, &rel)) != 0 ||
@@ -544,7 +533,7 @@ svc_owner_add(struct session *s, const struct owner_in *in, int64_t house_id,
 	if ((rc = session_require(s, PERM_OWNER_EDIT)) != 0 ||
 	    (rc = owner_from_in(in, &op.o)) != 0)
 		goto out;
-	if (blank(since) && op.o.move_in[0] != '\0')
+	if (text_blank(since) && op.o.move_in[0] != '\0')
 		snprintf(op.since, sizeof op.since, "%s", op.o.move_in);
 	else if ((rc = parse_date(since, _("holding from"), 1,
 	    op.since)) != 0)
@@ -1657,13 +1646,13 @@ owner_import_check(const struct owner_import *in, struct owner_row *r)
 
 	if ((rc = owner_from_in(&in->owner, &r->o)) != 0)
 		return rc;
-	if (blank(in->house))
+	if (text_blank(in->house))
 		return err_set(ERR_INVALID, _("house number is empty; enter "
 					      "e.g. 3-2-1502"));
 	if ((rc = houseno_parse(in->house, &no)) != 0)
 		return rc;
 	houseno_format(r->code, sizeof r->code, &no);
-	if (blank(in->since) && r->o.move_in[0] != '\0')
+	if (text_blank(in->since) && r->o.move_in[0] != '\0')
 		snprintf(r->since, sizeof r->since, "%s", r->o.move_in);
 	else if ((rc = parse_date(in->since, _("holding from"), 1,
 	    r->since)) != 0)

@@ -40,24 +40,12 @@
 
 /* ---- small helpers -------------------------------------------------------- */
 
-/* 1 when s is NULL or holds only blanks. */
-static int
-blank(const char *s)
-{
-	if (s == NULL)
-		return 1;
-	for (; *s != '\0'; s++)
-		if (!isspace((unsigned char)*s))
-			return 0;
-	return 1;
-}
-
 /* A coded field as typed: blank gives def (-1: required, named field). */
 static int
 parse_set(enum request_set set, const char *in, int def, const char *field,
     int *out)
 {
-	if (blank(in)) {
+	if (text_blank(in)) {
 		if (def >= 0) {
 			*out = def;
 			return 0;
@@ -713,7 +701,7 @@ svc_request_dispatch(struct session *s, int64_t id, int64_t version,
 	    (rc = parse_text(note, REQUEST_TEXT_MAX, 0, _("note"),
 	    &op.text)) != 0)
 		goto out;
-	if (blank(handler))
+	if (text_blank(handler))
 		op.handler = xstrdup("");
 	else if ((rc = household_name_clean(handler, _("handler"),
 	    &op.handler)) != 0)
@@ -806,7 +794,7 @@ svc_request_hold(struct session *s, int64_t id, int64_t version,
 	op_init(&op, s, REQ_ACT_HOLD, id, version);
 	if ((rc = session_require(s, PERM_REQUEST_EDIT)) != 0)
 		return rc;
-	if (blank(until))
+	if (text_blank(until))
 		return err_set(ERR_INVALID, _("until when? enter the date the "
 					      "request comes back"));
 	if ((rc = date_parse(until, &d)) != 0)
@@ -916,17 +904,17 @@ register_from_in(struct register_op *op, const struct request_in *in)
 	    (rc = parse_text(in->location, REQUEST_LOCATION_MAX, 0,
 	    _("location"), &r->location)) != 0)
 		return rc;
-	if (blank(in->person))
+	if (text_blank(in->person))
 		r->person = xstrdup("");
 	else if ((rc = household_name_clean(in->person, _("contact person"),
 	    &r->person)) != 0)
 		return rc;
-	if (blank(in->phone))
+	if (text_blank(in->phone))
 		phone[0] = '\0';
 	else if ((rc = phone_parse(in->phone, phone, sizeof phone)) != 0)
 		return rc;
 	r->phone = xstrdup(phone);
-	if (in->house_id <= 0 && !blank(in->house)) {
+	if (in->house_id <= 0 && !text_blank(in->house)) {
 		if ((rc = houseno_parse(in->house, &no)) != 0)
 			return rc;
 		houseno_format(op->house, sizeof op->house, &no);
@@ -1314,7 +1302,7 @@ parse_day(const char *in, int not_future, struct fd_date *d,
 	int rc;
 
 	date_today(&today);
-	if (blank(in))
+	if (text_blank(in))
 		*d = today;
 	else if ((rc = date_parse(in, d)) != 0)
 		return rc;

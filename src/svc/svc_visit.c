@@ -21,19 +21,8 @@
 #include "util/clock.h"
 #include "util/err.h"
 #include "util/i18n.h"
+#include "util/text.h"
 #include "util/xalloc.h"
-
-/* 1 when s is NULL or holds only blanks. */
-static int
-visit_blank(const char *s)
-{
-	if (s == NULL)
-		return 1;
-	for (; *s != '\0'; s++)
-		if (*s != ' ' && *s != '\t')
-			return 0;
-	return 1;
-}
 
 /* The visit of a form, validated (no house yet).  OUT: *v (visit_release). */
 static int
@@ -43,24 +32,24 @@ visit_from_in(const struct visit_in *in, struct visit *v)
 	int kind, purpose, rc;
 
 	memset(v, 0, sizeof *v);
-	kind = in->house_id > 0 || !visit_blank(in->house) ? VISITOR_OWNER :
+	kind = in->house_id > 0 || !text_blank(in->house) ? VISITOR_OWNER :
 	    VISITOR_OTHER;
-	if (!visit_blank(in->visitor_kind) &&
+	if (!text_blank(in->visitor_kind) &&
 	    (rc = household_parse(HH_VISITOR_KIND, in->visitor_kind,
 	    &kind)) != 0)
 		return rc;
-	if (visit_blank(in->purpose))
+	if (text_blank(in->purpose))
 		return err_set(ERR_INVALID, _("choose the purpose of the "
 					      "visit"));
 	if ((rc = household_parse(HH_VISIT_PURPOSE, in->purpose,
 	    &purpose)) != 0)
 		return rc;
-	if (visit_blank(in->visitor_name))
+	if (text_blank(in->visitor_name))
 		v->visitor_name = xstrdup("");
 	else if ((rc = household_name_clean(in->visitor_name,
 	    _("visitor name"), &v->visitor_name)) != 0)
 		return rc;
-	if (visit_blank(in->phone))
+	if (text_blank(in->phone))
 		phone[0] = '\0';
 	else if (phone_parse(in->phone, phone, sizeof phone) != 0) {
 		snprintf(msg, sizeof msg, "%s", err_msg());
@@ -134,7 +123,7 @@ svc_visit_log(struct session *s, const struct visit_in *in, int64_t *id_out)
 	    (rc = visit_from_in(in, &op.v)) != 0)
 		goto out;
 	op.v.house_id = in->house_id > 0 ? in->house_id : 0;
-	if (op.v.house_id == 0 && !visit_blank(in->house)) {
+	if (op.v.house_id == 0 && !text_blank(in->house)) {
 		if ((rc = houseno_parse(in->house, &no)) != 0)
 			goto out;
 		houseno_format(op.code, sizeof op.code, &no);

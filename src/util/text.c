@@ -314,6 +314,18 @@ text_blank_at(const char *s)
 	return 0;
 }
 
+int
+text_blank(const char *s)
+{
+	size_t n;
+
+	if (s == NULL)
+		return 1;
+	while ((n = text_blank_at(s)) != 0)
+		s += n;
+	return *s == '\0';
+}
+
 char *
 text_trim(char *s)
 {

@@ -393,6 +393,21 @@ test_trim(void **state)
 	assert_string_equal(text_trim(buf), "a b");
 }
 
+/* int text_blank(const char *s); */
+static void
+test_blank(void **state)
+{
+	(void)state;
+	assert_true(text_blank(NULL));
+	assert_true(text_blank(""));
+	assert_true(text_blank(" \t\r\n"));
+	assert_true(text_blank("\xe3\x80\x80 \xe3\x80\x80")); /* 全角空格 */
+	assert_false(text_blank(" 张 "));
+	assert_false(text_blank("0"));
+	assert_false(text_blank("\xe3\x80"));  /* a truncated U+3000 */
+	assert_false(text_blank("\xff"));
+}
+
 int
 main(void)
 {
@@ -413,6 +428,7 @@ main(void)
 		cmocka_unit_test(test_halfwidth),
 		cmocka_unit_test(test_halfwidth_small),
 		cmocka_unit_test(test_trim),
+		cmocka_unit_test(test_blank),
 	};
 
 	test_locale();
