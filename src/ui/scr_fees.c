@@ -12,6 +12,7 @@
 #include "core/money.h"
 #include "svc/session.h"
 #include "svc/svc_cashier.h"
+#include "svc/svc_fee.h"
 #include "ui/app.h"
 #include "ui/draw.h"
 #include "ui/list.h"
@@ -121,6 +122,27 @@ voids_summary(struct session *ss, char *buf, size_t bufsz)
 	return 0;
 }
 
+/* For the director: today's cashiers closed, and closes to review. */
+static int
+closes_summary(struct session *ss, char *buf, size_t bufsz)
+{
+	struct daily_report r;
+	int i, n, closed = 0, review = 0;
+
+	if (!session_may(ss, PERM_FEE_VOID_APPROVE) ||
+	    svc_report_daily(ss, "", NULL, &r) != 0)
+		return ERR_NOTFOUND;
+	for (i = 0; i < r.n; i++) {
+		closed += r.rows[i].closed;
+		review += r.rows[i].closed && r.rows[i].close.reviewed_by == 0;
+	}
+	if ((n = r.n) > 0)
+		snprintf(buf, bufsz, _("Today %d of %d cashiers closed, %d to "
+		    "review"), closed, n, review);
+	daily_report_release(&r);
+	return n > 0 ? 0 : ERR_NOTFOUND;
+}
+
 int
 scr_fees_summary(struct app *app, char *buf, size_t bufsz)
 {
@@ -128,7 +150,8 @@ scr_fees_summary(struct app *app, char *buf, size_t bufsz)
 
 	if (ss == NULL)
 		return ERR_NOTFOUND;
-	if (voids_summary(ss, buf, bufsz) == 0)
+	if (voids_summary(ss, buf, bufsz) == 0 ||
+	    closes_summary(ss, buf, bufsz) == 0)
 		return 0;
 	return day_summary(ss, buf, bufsz);
 }
@@ -196,6 +219,9 @@ fees_load(struct screen *s)
 		rc = ERR_NOTFOUND;
 		if (r->item == ITEM_COUNTER || r->item == ITEM_CLOSE)
 			rc = day_summary(ss, r->summary, sizeof r->summary);
+		if (r->item == ITEM_CLOSE && rc != 0)
+			rc = closes_summary(ss, r->summary,
+			    sizeof r->summary);
 		else if (r->item == ITEM_VOIDS)
 			rc = voids_summary(ss, r->summary, sizeof r->summary);
 		if (rc != 0)
