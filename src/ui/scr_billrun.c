@@ -373,6 +373,9 @@ run_done(struct screen *s, const struct screen_answer *a)
 {
 	struct billrun *b = s->state;
 
+	/* an Esc pressed after the last progress report came too late to
+	 * stop the run: it must not also leave the screen and its result */
+	flushinp();
 	if (a->ok) {
 		b->state = RUN_DONE;
 		if (b->res.created == 0)
