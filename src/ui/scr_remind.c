@@ -257,8 +257,8 @@ print_notice(struct screen *s)
 	}
 	screen_answer(s, 1, 0, NULL); /* the list below reads again */
 	if (pr.path[0] != '\0')
-		app_info(s->app, _("No printer is set: notice saved as %s; "
-		    "logged as a notice."), short_path(pr.path));
+		app_info(s->app, _("No printer: saved as %s; logged as a "
+		    "notice."), short_path(pr.path));
 	else
 		app_info(s->app, "%s", _("Notice sent to the printer; logged "
 		    "as a notice."));

@@ -78,7 +78,7 @@ wait_for "催缴通知单（预览）" || finish
 expect_text "尊敬的业主 刘文斌（1-1-702）"
 expect_screen fees-arrears-notice
 keys Enter
-wait_for "通知单已保存为 receipts/notice-1-1-702-2026-01-01.txt" || finish
+wait_for "无打印机：已存为 receipts/notice-1-1-702-2026-01-01.txt，已记入催缴。" || finish
 NOTICE="$TMP/receipts/notice-1-1-702-2026-01-01.txt"
 [ -s "$NOTICE" ] || fail "the notice was not written to $NOTICE"
 grep -q "刘文斌" "$NOTICE" || fail "the notice does not name the owner"
