@@ -191,10 +191,13 @@ draw_owed(const struct remind *m, WINDOW *w, int cols)
 	if (h->stage >= 0)
 		strbuf_addf(&sb, _("reminded: %s (last %s)"),
 		    fee_label(FEE_SET_REMIND, h->stage), h->last_reminder);
+	else if (strcmp(h->oldest_due, m->r.day) >= 0)
+		strbuf_adds(&sb, _("nothing is past due yet: no reminder is "
+		    "needed"));
 	else
 		strbuf_adds(&sb, _("not reminded since it fell due"));
-	draw_fit(w, 3, 2, cols - 4, sb.buf, h->stage >= 0 ? TUI_NORMAL :
-	    TUI_INFO);
+	draw_fit(w, 3, 2, cols - 4, sb.buf, h->stage >= 0 ||
+	    strcmp(h->oldest_due, m->r.day) >= 0 ? TUI_NORMAL : TUI_INFO);
 	strbuf_release(&sb);
 }
 
