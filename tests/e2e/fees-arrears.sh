@@ -184,6 +184,12 @@ wait_for "未缴账单" || finish
 expect_text "房屋 1-1-702"
 keys Escape Escape
 wait_for "1-1-702 催缴记录" || finish
+# a house whose bills are not due yet needs no reminder, and says so
+keys Escape
+wait_for "[按房屋]" || finish
+keys Down Enter
+wait_for "1-2-801 催缴记录" || finish
+expect_text "尚未到期，暂无需催缴"
 keys F10 F10 F10
 wait_for "注销 / 切换用户" || finish
 pick "业主档案" || finish
