@@ -22,13 +22,15 @@
 #include "ui/draw.h"
 #include "ui/list.h"
 #include "ui/model/feeview.h"
+#include "ui/scr_counter.h"
 #include "ui/scr_remind.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
-enum arrears_action { AR_OPEN, AR_VIEW, AR_FILTERS, AR_MOST, AR_REFRESH };
+enum arrears_action { AR_OPEN, AR_VIEW, AR_FILTERS, AR_MOST, AR_REFRESH,
+	AR_PAY };
 
 /* Dialogs and screens this one opens. */
 enum { TAG_REMIND = 1, TAG_FKIND, TAG_FBUILDING, TAG_FITEM, TAG_FAGE };
@@ -397,6 +399,21 @@ most_first(struct screen *s)
 	return UI_REDRAW;
 }
 
+/* c: the counter on the selected house. */
+static int
+pay(struct screen *s)
+{
+	struct arrears *a = s->state;
+	const struct arrears_house *h = house_at(a, a->list.m.sel);
+	int64_t id;
+
+	if (h == NULL)
+		return UI_HANDLED;
+	id = h->house_id;
+	app_push(s->app, &scr_counter_ops, &id, TAG_REMIND);
+	return UI_REDRAW;
+}
+
 static int
 arrears_action(struct screen *s, int act)
 {
@@ -416,6 +433,8 @@ arrears_action(struct screen *s, int act)
 		return most_first(s);
 	case AR_REFRESH:
 		return UI_RELOAD | UI_REDRAW;
+	case AR_PAY:
+		return pay(s);
 	}
 	return list_action(&a->list, s, act);
 }
@@ -496,6 +515,9 @@ arrears_key_ok(struct screen *s, int act)
 
 	if (act == AR_OPEN)
 		return a->list.m.sel >= 0;
+	if (act == AR_PAY)
+		return house_at(a, a->list.m.sel) != NULL &&
+		    session_may(app_session(s->app), PERM_FEE_COLLECT);
 	return 1;
 }
 
@@ -507,6 +529,7 @@ static const struct keybind arrears_keys[] = {
 	{ 'f', AR_FILTERS, NULL, 0 },
 	{ K_F(7), AR_MOST, N_("Most owed first"), 0 },
 	{ 'o', AR_MOST, NULL, 0 },
+	{ 'c', AR_PAY, N_("Pay"), 0 },
 	{ K_F(5), AR_REFRESH, N_("Refresh"), KB_HELPONLY },
 	{ 'r', AR_REFRESH, NULL, 0 },
 	LIST_KEYS,
@@ -524,7 +547,8 @@ const struct screen_ops scr_arrears_ops = {
 	    "age; / finds a house by number or owner; F7 puts the largest "
 	    "debts first, s sorts by the next column. Enter on a house opens "
 	    "its reminder log, where you log a call or visit and print the "
-	    "reminder notice. Water and electricity are never cut off to "
+	    "reminder notice; c (Pay) opens the counter on it, for the "
+	    "cashier. Water and electricity are never cut off to "
 	    "collect a debt."),
 	.keys = arrears_keys,
 	.open = arrears_open,

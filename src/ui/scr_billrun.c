@@ -252,8 +252,13 @@ draw_result(struct billrun *b, WINDOW *w, int y, int cols)
 	pair(w, y + 4, 4, half, _("Credit applied (yuan)"), c);
 	pair(w, y + 4, x2, half, _("Houses with credit applied"), n[5]);
 	if (r->created == 0)
-		draw_fit(w, y + 5, 4, cols - 8, _("Nothing new was made: every "
-		    "bill of the period was there already."), TUI_INFO);
+		draw_fit(w, y++ + 5, 4, cols - 8, _("Nothing new was made: "
+		    "every bill of the period was there already."), TUI_INFO);
+	if (r->no_reading > 0)
+		draw_fit(w, y + 5, 4, cols - 8, _("Houses without a reading "
+		    "got no metered bill: enter their readings (Meter "
+		    "readings), then make the bills of the period again."),
+		    TUI_INFO);
 }
 
 static void
@@ -373,6 +378,9 @@ run_done(struct screen *s, const struct screen_answer *a)
 {
 	struct billrun *b = s->state;
 
+	/* an Esc pressed after the last progress report came too late to
+	 * stop the run: it must not also leave the screen and its result */
+	flushinp();
 	if (a->ok) {
 		b->state = RUN_DONE;
 		if (b->res.created == 0)

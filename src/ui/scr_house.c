@@ -18,11 +18,13 @@
 #include "svc/session.h"
 #include "svc/svc_fee.h"
 #include "svc/svc_owner.h"
+#include "svc/svc_request.h"
 #include "ui/app.h"
 #include "ui/dialog.h"
 #include "ui/draw.h"
 #include "ui/model/housedoc.h"
 #include "ui/model/housesel.h"
+#include "ui/scr_counter.h"
 #include "ui/scr_grid.h"
 #include "ui/scr_houseform.h"
 #include "ui/scr_moveout.h"
@@ -38,7 +40,7 @@
 
 enum house_action { HS_OPEN, HS_EDIT, HS_NEW, HS_OWNER, HS_OCCUPANT,
 	HS_TRANSFER, HS_REVEAL, HS_END, HS_GRID, HS_REFRESH, HS_UP, HS_DOWN,
-	HS_PGUP, HS_PGDN, HS_TOP, HS_BOTTOM, HS_REQUEST };
+	HS_PGUP, HS_PGDN, HS_TOP, HS_BOTTOM, HS_REQUEST, HS_PAY };
 
 /* Dialogs and forms this screen opens. */
 enum { TAG_CHANGED = 1, TAG_NEW, TAG_REVEAL };
@@ -52,6 +54,8 @@ struct housescr {
 	struct house_detail d;
 	struct house_fees fees;   /* for roles that see fees */
 	int has_fees;             /* fees is read */
+	struct request_list reqs; /* the newest, for roles that see them */
+	int has_reqs;             /* reqs is read */
 	struct hd_item *items;    /* owners, occupants, visits ... */
 	int nitems;
 	int sel;                  /* selected item, -1 for none */
@@ -102,6 +106,27 @@ house_open(struct screen *s, void *arg)
 	return 0;
 }
 
+/* The newest service requests of the house, for roles that see them. */
+static int
+load_requests(struct screen *s)
+{
+	struct housescr *h = s->state;
+	struct request_query q;
+	int rc;
+
+	if (!session_may(app_session(s->app), PERM_REQUEST_VIEW))
+		return 0;
+	memset(&q, 0, sizeof q);
+	q.queue = REQ_Q_HOUSE;
+	q.house_id = h->id;
+	q.type = q.state = q.dept = -1;
+	if ((rc = svc_request_queue(app_session(s->app), &q, HD_REQUESTS, 0,
+	    &h->reqs)) != 0)
+		return rc;
+	h->has_reqs = 1;
+	return 0;
+}
+
 static int
 house_load(struct screen *s)
 {
@@ -118,6 +143,8 @@ house_load(struct screen *s)
 	if (h->has_fees)
 		house_fees_release(&h->fees);
 	h->has_fees = 0;
+	request_list_release(&h->reqs);
+	h->has_reqs = 0;
 	if ((rc = svc_house_detail(app_session(s->app), h->id, &h->d)) != 0)
 		return rc;
 	if (session_may(app_session(s->app), PERM_FEE_VIEW)) {
@@ -126,6 +153,8 @@ house_load(struct screen *s)
 			return rc;
 		h->has_fees = 1;
 	}
+	if ((rc = load_requests(s)) != 0)
+		return rc;
 	h->nitems = housedoc_items(&h->d, &h->items);
 	snprintf(h->title, sizeof h->title, _("House %s"), h->d.house.code);
 	s->title = h->title;
@@ -146,6 +175,7 @@ house_close(struct screen *s)
 	house_detail_release(&h->d);
 	if (h->has_fees)
 		house_fees_release(&h->fees);
+	request_list_release(&h->reqs);
 	free(h->items);
 	free(h->rev);
 	free(h);
@@ -183,7 +213,8 @@ house_draw(struct screen *s, WINDOW *w)
 	char buf[128];
 
 	housedoc_build(&doc, &h->d, h->items, h->nitems, h->rev, h->nrev,
-	    cols - 2, h->editor, h->has_fees ? &h->fees : NULL);
+	    cols - 2, h->editor, h->has_fees ? &h->fees : NULL,
+	    h->has_reqs ? &h->reqs : NULL);
 	h->page = rows;
 	housesel_scroll(&doc, rows, h->follow, &h->top, &h->sel);
 	h->follow = HOUSESEL_KEEP;
@@ -427,6 +458,9 @@ house_do(struct screen *s, int act)
 	case HS_GRID:
 		app_push(s->app, &scr_grid_ops, &h->id, 0);
 		return UI_REDRAW;
+	case HS_PAY:
+		app_push(s->app, &scr_counter_ops, &h->id, TAG_CHANGED);
+		return UI_REDRAW;
 	}
 	items[0] = _("Add an owner (joint owner, or a house without one)");
 	items[1] = _("Add an occupant (family or tenant)");
@@ -505,6 +539,14 @@ house_result(struct screen *s, int tag, const struct screen_answer *a)
 	return UI_RELOAD | UI_REDRAW;
 }
 
+/* Pay only for a role that takes money. */
+static int
+house_key_ok(struct screen *s, int act)
+{
+	return act != HS_PAY || session_may(app_session(s->app),
+	    PERM_FEE_COLLECT);
+}
+
 static int64_t
 house_house(struct screen *s)
 {
@@ -538,6 +580,7 @@ static const struct keybind house_keys[] = {
 	{ 't', HS_TRANSFER, N_("Transfer of ownership"), KB_HELPONLY },
 	{ K_F(6), HS_GRID, N_("Building grid"), KB_HELPONLY },
 	{ 'g', HS_GRID, NULL, 0 },
+	{ 'c', HS_PAY, N_("Pay"), 0 },
 	{ K_F(9), HS_REQUEST, N_("New service request"), KB_HELPONLY },
 	{ 'w', HS_REQUEST, NULL, 0 },
 	{ K_F(5), HS_REFRESH, N_("Refresh"), KB_HELPONLY },
@@ -548,6 +591,7 @@ static const struct keybind house_keys[] = {
 
 static const struct keybind house_view_keys[] = {
 	{ K_ENTER, HS_OPEN, N_("Details"), 0 },
+	{ 'c', HS_PAY, N_("Pay"), 0 },
 	{ K_F(6), HS_GRID, N_("Building grid"), 0 },
 	{ 'g', HS_GRID, NULL, 0 },
 	{ K_F(5), HS_REFRESH, N_("Refresh"), 0 },
@@ -567,13 +611,16 @@ const struct screen_ops scr_house_ops = {
 	    "phone in full, and the audit log records who looked. New (F2) "
 	    "adds an owner or an occupant, or records a sale (过户). Move out "
 	    "(F8 or x) ends the selected occupant's stay, or a joint owner's "
-	    "share. F4 logs a visit about this house."),
+	    "share. F4 logs a visit about this house, F9 (or w) registers a "
+	    "service request; the newest requests are listed. c (Pay) opens "
+	    "the counter on this house, for the cashier."),
 	.keys = house_keys,
 	.open = house_open,
 	.load = house_load,
 	.draw = house_draw,
 	.action = house_action,
 	.result = house_result,
+	.key_ok = house_key_ok,
 	.house = house_house,
 	.close = house_close,
 };
@@ -585,13 +632,15 @@ static const struct screen_ops house_view_ops = {
 	    "occupants, the visits, who owned or lived in it before, and its "
 	    "bills and payments. Up and Down select a person or a visit; "
 	    "Enter shows it whole. ID "
-	    "and phone numbers are masked for your role."),
+	    "and phone numbers are masked for your role. c (Pay) opens the "
+	    "counter on this house, for the cashier."),
 	.keys = house_view_keys,
 	.open = house_open,
 	.load = house_load,
 	.draw = house_draw,
 	.action = house_action,
 	.result = house_result,
+	.key_ok = house_key_ok,
 	.house = house_house,
 	.close = house_close,
 };

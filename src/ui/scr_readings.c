@@ -234,8 +234,10 @@ draw_row(struct screen *s, WINDOW *w, int i, int y, int cols)
 	readgrid_flags_text(f, flags, sizeof flags);
 	if (r->has_prev || r->has_cur)
 		fee_reading_format(start, sizeof start, r->start_centi);
-	if (r->avg_centi > 0)
-		fee_reading_format(avg, sizeof avg, r->avg_centi);
+	if (r->avg_centi > 0) /* always two decimals: the points line up */
+		snprintf(avg, sizeof avg, "%lld.%02lld",
+		    (long long)(r->avg_centi / 100),
+		    (long long)(r->avg_centi % 100));
 	draw_blank(w, y, 1, cols - 2, st);
 	draw_text(w, y, x[G_HOUSE], cw[G_HOUSE], r->code, st, TEXT_LEFT);
 	draw_text(w, y, x[G_START], cw[G_START], start, st, TEXT_RIGHT);

@@ -24,16 +24,17 @@
 #include "ui/dialog.h"
 #include "ui/draw.h"
 #include "ui/list.h"
+#include "ui/scr_counter.h"
 #include "ui/scr_preview.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
-enum remind_action { RM_SHOW, RM_LOG, RM_NOTICE, RM_REFRESH };
+enum remind_action { RM_SHOW, RM_LOG, RM_NOTICE, RM_REFRESH, RM_PAY };
 
 /* Dialogs this screen opens. */
-enum { TAG_METHOD = 1, TAG_RESULT, TAG_PRINT };
+enum { TAG_METHOD = 1, TAG_RESULT, TAG_PRINT, TAG_PAY };
 
 enum { COL_DAY, COL_METHOD, COL_STAFF, COL_RESULT, COL_COUNT };
 
@@ -190,10 +191,13 @@ draw_owed(const struct remind *m, WINDOW *w, int cols)
 	if (h->stage >= 0)
 		strbuf_addf(&sb, _("reminded: %s (last %s)"),
 		    fee_label(FEE_SET_REMIND, h->stage), h->last_reminder);
+	else if (strcmp(h->oldest_due, m->r.day) >= 0)
+		strbuf_adds(&sb, _("nothing is past due yet: no reminder is "
+		    "needed"));
 	else
 		strbuf_adds(&sb, _("not reminded since it fell due"));
-	draw_fit(w, 3, 2, cols - 4, sb.buf, h->stage >= 0 ? TUI_NORMAL :
-	    TUI_INFO);
+	draw_fit(w, 3, 2, cols - 4, sb.buf, h->stage >= 0 ||
+	    strcmp(h->oldest_due, m->r.day) >= 0 ? TUI_NORMAL : TUI_INFO);
 	strbuf_release(&sb);
 }
 
@@ -256,8 +260,8 @@ print_notice(struct screen *s)
 	}
 	screen_answer(s, 1, 0, NULL); /* the list below reads again */
 	if (pr.path[0] != '\0')
-		app_info(s->app, _("No printer is set: notice saved as %s; "
-		    "logged as a notice."), short_path(pr.path));
+		app_info(s->app, _("No printer: saved as %s; logged as a "
+		    "notice."), short_path(pr.path));
 	else
 		app_info(s->app, "%s", _("Notice sent to the printer; logged "
 		    "as a notice."));
@@ -347,6 +351,9 @@ remind_action(struct screen *s, int act)
 		return preview(s);
 	case RM_REFRESH:
 		return UI_RELOAD | UI_REDRAW;
+	case RM_PAY:
+		app_push(s->app, &scr_counter_ops, &m->id, TAG_PAY);
+		return UI_REDRAW;
 	}
 	return list_action(&m->list, s, act);
 }
@@ -369,6 +376,9 @@ remind_result(struct screen *s, int tag, const struct screen_answer *a)
 		return log_reminder(s, a->text);
 	case TAG_PRINT:
 		return print_notice(s);
+	case TAG_PAY: /* paid: the arrears and the list below read again */
+		screen_answer(s, 1, 0, NULL);
+		return UI_RELOAD | UI_REDRAW;
 	}
 	return UI_REDRAW;
 }
@@ -382,6 +392,8 @@ remind_key_ok(struct screen *s, int act)
 		return m->owes;
 	if (act == RM_SHOW)
 		return m->list.m.sel >= 0;
+	if (act == RM_PAY)
+		return session_may(app_session(s->app), PERM_FEE_COLLECT);
 	return 1;
 }
 
@@ -397,6 +409,7 @@ static const struct keybind remind_keys[] = {
 	{ 'n', RM_LOG, NULL, 0 },
 	{ K_F(8), RM_NOTICE, N_("Reminder notice"), 0 },
 	{ 'p', RM_NOTICE, NULL, 0 },
+	{ 'c', RM_PAY, N_("Pay"), 0 },
 	{ K_F(5), RM_REFRESH, N_("Refresh"), KB_HELPONLY },
 	{ 'r', RM_REFRESH, NULL, 0 },
 	LIST_MOVE_KEYS,
@@ -412,7 +425,8 @@ const struct screen_ops scr_remind_ops = {
 	    "a reminder: pick the method (notice, phone, visit or letter), "
 	    "then note what came of it. F8 shows the reminder notice; Enter "
 	    "there prints it, which logs it as a notice. Enter shows a "
-	    "reminder whole."),
+	    "reminder whole. c (Pay) opens the counter on this house, for "
+	    "the cashier."),
 	.keys = remind_keys,
 	.open = remind_open,
 	.load = remind_load,

@@ -104,6 +104,7 @@ wait_for "为全部房屋生成 2026-01 的账单" || finish
 keys Enter
 wait_for "2026-01 出账结果" || finish
 expect_text "已生成"
+expect_text "录入读数（抄表）后再生成一次本期账单"
 expect_screen fees-setup-bills
 keys Enter
 wait_for "为全部房屋生成 2026-01 的账单" || finish

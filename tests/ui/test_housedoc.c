@@ -121,7 +121,8 @@ test_masked(void **state)
 	setup(&f);
 	n = housedoc_items(&f.d, &it);
 	for (w = 0; w < 3; w++) {
-		housedoc_build(&doc, &f.d, it, n, NULL, 0, widths[w], 1, NULL);
+		housedoc_build(&doc, &f.d, it, n, NULL, 0, widths[w], 1, NULL,
+		    NULL);
 		assert_false(has(&doc, "13812345678"));
 		assert_false(has(&doc, "110101199003074514"));
 		assert_false(has(&doc, "E12345678"));
@@ -150,14 +151,14 @@ test_revealed(void **state)
 	(void)state;
 	setup(&f);
 	n = housedoc_items(&f.d, &it);
-	housedoc_build(&doc, &f.d, it, n, &r, 1, 80, 1, NULL);
+	housedoc_build(&doc, &f.d, it, n, &r, 1, 80, 1, NULL, NULL);
 	assert_true(has(&doc, "13812345678"));
 	assert_false(has(&doc, "110101199003074514"));
 	assert_false(has(&doc, "15902071921"));
 	housedoc_release(&doc);
 	/* the same field of another person is no reveal */
 	r.id = 12;
-	housedoc_build(&doc, &f.d, it, n, &r, 1, 80, 1, NULL);
+	housedoc_build(&doc, &f.d, it, n, &r, 1, 80, 1, NULL, NULL);
 	assert_false(has(&doc, "13812345678"));
 	housedoc_release(&doc);
 	free(it);
@@ -201,12 +202,12 @@ test_layout(void **state)
 	setup(&f);
 	n = housedoc_items(&f.d, &it);
 	for (w = 40; w <= 200; w += 40) {
-		housedoc_build(&doc, &f.d, it, n, NULL, 0, w, 1, NULL);
+		housedoc_build(&doc, &f.d, it, n, NULL, 0, w, 1, NULL, NULL);
 		for (i = 0; i < doc.n; i++)
 			assert_true(text_width(doc.lines[i].text) <= w);
 		housedoc_release(&doc);
 	}
-	housedoc_build(&doc, &f.d, it, n, NULL, 0, 80, 1, NULL);
+	housedoc_build(&doc, &f.d, it, n, NULL, 0, 80, 1, NULL, NULL);
 	assert_int_equal(doc.lines[0].style, HD_FACTS);
 	assert_non_null(strstr(doc.lines[0].text, "3-2-1502"));
 	assert_non_null(strstr(doc.lines[0].text, "89.37"));
@@ -226,8 +227,10 @@ test_layout(void **state)
 	assert_true(has(&doc, "2010-01-01 to 2019-05-01"));
 	assert_true(has(&doc, "Owners (2)"));
 	assert_true(has(&doc, "Former occupants (0)"));
-	/* the modules still to come, headed and honest */
-	assert_true(has(&doc, "Service requests"));
+	/* the modules still to come, headed and honest; requests only for
+	 * roles that see them (NULL): left out, and never "to come" */
+	assert_false(has(&doc, "Service requests"));
+	assert_false(has(&doc, "requests module arrives"));
 	/* fees only for roles that see them (NULL): left out */
 	assert_false(has(&doc, "Bills and payments"));
 	assert_true(has(&doc, "Decoration"));
@@ -235,7 +238,7 @@ test_layout(void **state)
 	assert_true(has(&doc, "arrives"));
 	housedoc_release(&doc);
 	/* wide: the company's whole name, the ID on the first line */
-	housedoc_build(&doc, &f.d, it, n, NULL, 0, 120, 1, NULL);
+	housedoc_build(&doc, &f.d, it, n, NULL, 0, 120, 1, NULL, NULL);
 	assert_true(has(&doc, "信阳宏达商贸有限公司 (company)"));
 	assert_true(has(&doc, "卫生间漏水 楼下有水渍; done: 已派工"));
 	l = housedoc_line_of(&doc, 0);
@@ -257,12 +260,12 @@ test_empty(void **state)
 	memset(&f.d.occupants, 0, sizeof f.d.occupants);
 	memset(&f.d.visits, 0, sizeof f.d.visits);
 	memset(&f.d.past_owners, 0, sizeof f.d.past_owners);
-	housedoc_build(&doc, &f.d, NULL, 0, NULL, 0, 80, 1, NULL);
+	housedoc_build(&doc, &f.d, NULL, 0, NULL, 0, 80, 1, NULL, NULL);
 	assert_true(has(&doc, "press o to add one"));
 	assert_true(has(&doc, "F4 logs one"));
 	assert_int_equal(housedoc_line_of(&doc, 0), -1);
 	housedoc_release(&doc);
-	housedoc_build(&doc, &f.d, NULL, 0, NULL, 0, 80, 0, NULL);
+	housedoc_build(&doc, &f.d, NULL, 0, NULL, 0, 80, 0, NULL, NULL);
 	assert_false(has(&doc, "press o"));
 	assert_true(has(&doc, "No owner on file."));
 	housedoc_release(&doc);
@@ -288,7 +291,7 @@ test_hostile(void **state)
 	f.visits[0].content = "\x1b[31m红字\r\n\t第二行";
 	f.d.house.notes = "\xc3";
 	n = housedoc_items(&f.d, &it);
-	housedoc_build(&doc, &f.d, it, n, NULL, 0, 10, 1, NULL);
+	housedoc_build(&doc, &f.d, it, n, NULL, 0, 10, 1, NULL, NULL);
 	for (i = 0; i < doc.n; i++) {
 		assert_true(text_width(doc.lines[i].text) <= 40);
 		assert_null(strchr(doc.lines[i].text, '\n'));
@@ -378,7 +381,7 @@ test_scroll(void **state)
 	(void)state;
 	setup(&f);
 	n = housedoc_items(&f.d, &it);
-	housedoc_build(&doc, &f.d, it, n, NULL, 0, 80, 1, NULL);
+	housedoc_build(&doc, &f.d, it, n, NULL, 0, 80, 1, NULL, NULL);
 	/* follow: the last item comes into view, with its heading */
 	top = 0;
 	sel = n - 1;
@@ -460,14 +463,14 @@ test_fees(void **state)
 	setup_fees(&x);
 	n = housedoc_items(&f.d, &it);
 	for (w = 40; w <= 200; w += 40) {
-		housedoc_build(&doc, &f.d, it, n, NULL, 0, w, 1, &x.f);
+		housedoc_build(&doc, &f.d, it, n, NULL, 0, w, 1, &x.f, NULL);
 		for (i = 0; i < doc.n; i++) {
 			assert_true(text_width(doc.lines[i].text) <= w);
 			assert_null(strchr(doc.lines[i].text, '\n'));
 		}
 		housedoc_release(&doc);
 	}
-	housedoc_build(&doc, &f.d, it, n, NULL, 0, 80, 1, &x.f);
+	housedoc_build(&doc, &f.d, it, n, NULL, 0, 80, 1, &x.f, NULL);
 	assert_non_null(strstr(doc.lines[0].text, "owes 140.37 yuan"));
 	for (i = 0; i < doc.n; i++) {
 		if (strcmp(doc.lines[i].text, "Bills and payments") == 0)
@@ -478,7 +481,8 @@ test_fees(void **state)
 	assert_true(heading > 0);
 	assert_int_equal(doc.lines[heading].style, HD_HEADING);
 	assert_true(docs > heading);
-	assert_true(has(&doc, "Open 140.37 yuan in 2 bills; credit 2.50 yuan"));
+	assert_true(has(&doc, "Open 140.37 yuan in 2 bills; credit 2.50 "
+	    "yuan"));
 	assert_true(has(&doc, "Reminded 1 times, the last on 2025-12-20"));
 	assert_true(has(&doc, "2025-12 物业服务费"));
 	assert_true(has(&doc, "107.24"));
@@ -505,7 +509,7 @@ test_fees(void **state)
 	x.f.payments.n = 0;
 	x.f.reminders.n = 0;
 	x.f.open_fen = 0;
-	housedoc_build(&doc, &f.d, it, n, NULL, 0, 80, 1, &x.f);
+	housedoc_build(&doc, &f.d, it, n, NULL, 0, 80, 1, &x.f, NULL);
 	assert_null(strstr(doc.lines[0].text, "owes"));
 	assert_true(has(&doc, "Nothing open; credit 2.50 yuan"));
 	assert_true(has(&doc, "No bills yet."));
@@ -534,7 +538,7 @@ test_fees_many(void **state)
 		open += i % 2 == 0;
 	}
 	hf.bills = (struct bill_vec){ b, 60 };
-	housedoc_build(&doc, &f.d, NULL, 0, NULL, 0, 80, 1, &hf);
+	housedoc_build(&doc, &f.d, NULL, 0, NULL, 0, 80, 1, &hf, NULL);
 	for (i = 0, open = 0; i < doc.n; i++)
 		open += strstr(doc.lines[i].text, "unpaid") != NULL;
 	assert_int_equal(open, 30);
@@ -543,10 +547,70 @@ test_fees_many(void **state)
 	housedoc_release(&doc);
 }
 
+/* The service requests: newest first as given, number, type, state and
+ * the summary on one line cut to the width; the total in the heading and
+ * a note when more are on file; closed ones dimmed; none said plainly. */
+static void
+test_requests(void **state)
+{
+	struct fixture f;
+	struct request_row rows[2];
+	struct request_list l;
+	struct hd_doc doc;
+	int i, w, line = -1;
+
+	(void)state;
+	setup(&f);
+	for (i = 0; i < 600; i++)
+		memcpy(long_name + 3 * i, "修", 3);
+	long_name[1800] = '\0';
+	memset(rows, 0, sizeof rows);
+	snprintf(rows[0].no, sizeof rows[0].no, "TS20261128-0012");
+	rows[0].type = REQ_REPAIR;
+	rows[0].state = REQ_IN_PROGRESS;
+	rows[0].summary = long_name;
+	snprintf(rows[1].no, sizeof rows[1].no, "TS20260301-0001");
+	rows[1].type = REQ_COMPLAINT;
+	rows[1].state = REQ_CLOSED;
+	rows[1].summary = "楼道\n噪音";
+	l.v = rows;
+	l.n = 2;
+	l.total = 7;
+	for (w = 40; w <= 160; w += 40) {
+		housedoc_build(&doc, &f.d, NULL, 0, NULL, 0, w, 1, NULL, &l);
+		assert_true(has(&doc, "Service requests (7)"));
+		assert_true(has(&doc, "The newest 2 of 7 are shown"));
+		for (i = 0; i < doc.n; i++) {
+			assert_true(text_width(doc.lines[i].text) <= w);
+			if (strstr(doc.lines[i].text, "TS20261128-0012"))
+				line = i;
+		}
+		assert_true(line >= 0);
+		assert_non_null(strstr(doc.lines[line].text, "In progress"));
+		if (w >= 80)
+			assert_non_null(strstr(doc.lines[line].text,
+			    "Repair"));
+		assert_int_equal(doc.lines[line].style, HD_TEXT);
+		assert_int_equal(doc.lines[line + 1].style, HD_DIM);
+		if (w >= 80)
+			assert_non_null(strstr(doc.lines[line + 1].text,
+			    "Closed      Complaint    楼道 噪音"));
+		housedoc_release(&doc);
+	}
+	l.n = 0;
+	l.total = 0;
+	housedoc_build(&doc, &f.d, NULL, 0, NULL, 0, 80, 1, NULL, &l);
+	assert_true(has(&doc, "Service requests (0)"));
+	assert_true(has(&doc, "No service requests about this house."));
+	assert_false(has(&doc, "are shown"));
+	housedoc_release(&doc);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_requests),
 		cmocka_unit_test(test_items),
 		cmocka_unit_test(test_fees),
 		cmocka_unit_test(test_fees_many),

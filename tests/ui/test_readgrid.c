@@ -231,7 +231,7 @@ test_refused(void **state)
 	assert_string_equal(use, "");
 	assert_true(flags & READGRID_BAD);
 	readgrid_flags_text(flags, flags_text, sizeof flags_text);
-	assert_string_equal(flags_text, "not a number");
+	assert_string_equal(flags_text, "not a reading");
 	readgrid_release(&g);
 }
 
@@ -276,6 +276,33 @@ test_flags(void **state)
 	readgrid_release(&g);
 }
 
+/* void readgrid_cells(): drawing a reading that does not parse (too
+ * large, too many decimals) flags it and leaves the error a save set for
+ * the screen to show, not a bare "invalid input". */
+static void
+test_cells_keep_error(void **state)
+{
+	struct readgrid g;
+	char cur[24], use[24];
+	int flags;
+
+	(void)state;
+	setup4(&g);
+	readgrid_move(&g, 1);
+	assert_int_equal(type_all(&g, L"999999999999"), READGRID_REDRAW);
+	err_set(ERR_INVALID, "%s", "读数太大");
+	readgrid_cells(&g, 1, cur, sizeof cur, use, sizeof use, &flags);
+	assert_true(flags & READGRID_BAD);
+	assert_int_equal(err_code(), ERR_INVALID);
+	assert_string_equal(err_msg(), "读数太大");
+	/* with no error set, none is left behind either */
+	err_clear();
+	readgrid_cells(&g, 1, cur, sizeof cur, use, sizeof use, &flags);
+	assert_true(flags & READGRID_BAD);
+	assert_int_equal(err_code(), 0);
+	readgrid_release(&g);
+}
+
 int
 main(void)
 {
@@ -285,6 +312,7 @@ main(void)
 		cmocka_unit_test(test_failed_and_cancel),
 		cmocka_unit_test(test_refused),
 		cmocka_unit_test(test_flags),
+		cmocka_unit_test(test_cells_keep_error),
 	};
 
 	test_locale();

@@ -2,11 +2,11 @@
  * housedoc.h: the house detail laid out as lines for a screen of a given
  * width, without curses: the facts of the house, its current owners and
  * occupants, the visit log, the ownership history and former occupants,
- * its bills and payments, and the headed sections that later modules fill
- * (service requests, decoration, documents).  The people and visits are "items" the
- * screen can select; every ID and phone number is masked (mask_idcard,
- * mask_phone) unless it was revealed (保密制度), so no full number is ever
- * laid out by accident.
+ * its service requests, its bills and payments, and the headed sections
+ * that later modules fill (decoration, documents).  The people and visits
+ * are "items" the screen can select; every ID and phone number is masked
+ * (mask_idcard, mask_phone) unless it was revealed (保密制度), so no full
+ * number is ever laid out by accident.
  */
 #ifndef FD_UI_MODEL_HOUSEDOC_H
 #define FD_UI_MODEL_HOUSEDOC_H
@@ -16,6 +16,7 @@
 
 #include "svc/svc_fee.h"
 #include "svc/svc_owner.h"
+#include "svc/svc_request.h"
 
 /* What a selectable line stands for. */
 enum hd_kind {
@@ -74,6 +75,9 @@ int housedoc_items(const struct house_detail *d, struct hd_item **items);
 #define HD_FEE_BILLS 24
 #define HD_FEE_PAYMENTS 12
 
+/* The newest service requests of a house the detail lists. */
+#define HD_REQUESTS 5
+
 /*
  * Lay d out in width columns (at least 40).  items as from
  * housedoc_items(d); rev[0..nrev) are shown in full; editor: the empty
@@ -82,11 +86,15 @@ int housedoc_items(const struct house_detail *d, struct hd_item **items);
  * (also on the facts line), the credit, the reminders, every open bill and
  * the newest others (period, item, amount, paid, due, state), the newest
  * payments (receipt, day, amount, method, voided); NULL leaves the section
- * out (arrears are confidential).  OUT: *doc (housedoc_release()).
+ * out (arrears are confidential).  reqs (svc_request_queue() of the house,
+ * newest first, for roles with PERM_REQUEST_VIEW) fills the service
+ * requests section: number, type, state and summary of each, the total in
+ * the heading; NULL leaves it out.  OUT: *doc (housedoc_release()).
  */
 void housedoc_build(struct hd_doc *doc, const struct house_detail *d,
     const struct hd_item *items, int nitems, const struct hd_reveal *rev,
-    int nrev, int width, int editor, const struct house_fees *fees);
+    int nrev, int width, int editor, const struct house_fees *fees,
+    const struct request_list *reqs);
 
 /* The first line of item it in doc, or -1 (also for it < 0). */
 int housedoc_line_of(const struct hd_doc *doc, int it);

@@ -13,6 +13,7 @@
 
 #include "core/mask.h"
 #include "core/money.h"
+#include "core/request.h"
 #include "util/clock.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
@@ -538,15 +539,69 @@ fee_section(struct hd_doc *doc, const struct house_fees *f, int width)
 	}
 }
 
-/* The sections that later modules fill, each saying so; the fees in
- * between when the role may see them. */
+/* The widest label of a request set, in columns. */
+static int
+label_width(enum request_set set)
+{
+	int i, w, max = 0;
+
+	for (i = 0; i < request_count(set); i++)
+		if ((w = text_width(request_label(set, i))) > max)
+			max = w;
+	return max;
+}
+
+/* One request: its number (which holds the day), state, type and what
+ * it is about; a closed one dimmed. */
 static void
-later_sections(struct hd_doc *doc, const struct house_fees *fees, int width)
+request_line(struct hd_doc *doc, const struct request_row *r, int width)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char buf[HD_LINE_MAX];
+
+	strbuf_addch(&sb, ' ');
+	cell(&sb, r->no, 15);
+	cell(&sb, request_label(REQ_SET_STATE, (int)r->state),
+	    label_width(REQ_SET_STATE));
+	cell(&sb, request_label(REQ_SET_TYPE, (int)r->type),
+	    label_width(REQ_SET_TYPE));
+	snprintf(buf, sizeof buf, "%s", r->summary != NULL ? r->summary : "");
+	flatten(buf);
+	strbuf_adds(&sb, buf);
+	add_line(doc, sb.buf, r->state == REQ_CLOSED ? HD_DIM : HD_TEXT, -1,
+	    width);
+	strbuf_release(&sb);
+}
+
+/* The house's service requests, newest first, with how many there are. */
+static void
+request_section(struct hd_doc *doc, const struct request_list *reqs,
+    int width)
+{
+	char buf[256];
+	int i;
+
+	heading(doc, _("Service requests (%d)"), (int)reqs->total, width);
+	if (reqs->n == 0)
+		add_line(doc, _(" No service requests about this house."),
+		    HD_DIM, -1, width);
+	for (i = 0; i < reqs->n; i++)
+		request_line(doc, &reqs->v[i], width);
+	if (reqs->total > reqs->n) {
+		snprintf(buf, sizeof buf, _(" The newest %d of %lld are shown; "
+		    "the requests module finds them all by house number."),
+		    reqs->n, (long long)reqs->total);
+		add_line(doc, buf, HD_DIM, -1, width);
+	}
+}
+
+/* The requests (for roles that see them), the fees (likewise), then the
+ * sections that later modules fill, each saying so. */
+static void
+later_sections(struct hd_doc *doc, const struct request_list *reqs,
+    const struct house_fees *fees, int width)
 {
 	static const char *const later[][2] = {
-		{ N_("Service requests"), N_("The complaints, repairs and "
-		    "consultations of this house will show here when the "
-		    "service requests module arrives.") },
 		{ N_("Decoration"), N_("Decoration applications, permits and "
 		    "inspections will show here when the decoration module "
 		    "arrives.") },
@@ -555,9 +610,11 @@ later_sections(struct hd_doc *doc, const struct house_fees *fees, int width)
 	};
 	size_t i;
 
+	if (reqs != NULL)
+		request_section(doc, reqs, width);
+	if (fees != NULL)
+		fee_section(doc, fees, width);
 	for (i = 0; i < sizeof later / sizeof later[0]; i++) {
-		if (i == 1 && fees != NULL)
-			fee_section(doc, fees, width);
 		add_line(doc, "", HD_TEXT, -1, width);
 		add_line(doc, _(later[i][0]), HD_HEADING, -1, width);
 		add_line(doc, _(later[i][1]), HD_DIM, -1, width);
@@ -616,7 +673,8 @@ item_lines(struct hd_doc *doc, const struct house_detail *d,
 void
 housedoc_build(struct hd_doc *doc, const struct house_detail *d,
     const struct hd_item *items, int nitems, const struct hd_reveal *rev,
-    int nrev, int width, int editor, const struct house_fees *fees)
+    int nrev, int width, int editor, const struct house_fees *fees,
+    const struct request_list *reqs)
 {
 	char buf[256];
 	int sec, k, n;
@@ -642,7 +700,7 @@ housedoc_build(struct hd_doc *doc, const struct house_detail *d,
 			add_line(doc, buf, HD_DIM, -1, width);
 		}
 	}
-	later_sections(doc, fees, width);
+	later_sections(doc, reqs, fees, width);
 }
 
 int

@@ -237,23 +237,32 @@ readgrid_failed(struct readgrid *g)
 	g->after = 0;
 }
 
-/* The preview of the typing in row r. */
+/* The preview of the typing in row r.  A reading that does not parse is
+ * only flagged: the error a save has just set stays for the screen to
+ * show. */
 static void
 preview(const struct readgrid *g, const struct readgrid_row *r, char *cur,
     size_t cursz, char *usage, size_t usagesz, int *flags)
 {
-	char *typed = lineedit_get(&g->edit);
+	char *typed = lineedit_get(&g->edit), *msg;
 	int64_t v, u;
+	int code = err_code();
 
 	snprintf(cur, cursz, "%s", typed);
 	free(typed);
 	if (cur[0] == '\0')
 		return;
+	msg = xstrdup(err_msg());
 	if (fee_reading_parse(cur, &v) != 0) {
-		err_clear();
+		if (code != 0)
+			err_set(code, "%s", msg);
+		else
+			err_clear();
 		*flags |= READGRID_BAD;
-		return;
 	}
+	free(msg);
+	if (*flags & READGRID_BAD)
+		return;
 	if (!r->has_prev)
 		return;
 	u = v - r->start_centi;
@@ -302,7 +311,7 @@ readgrid_flags_text(int flags, char *buf, size_t bufsz)
 		int flag;
 		const char *word;
 	} words[] = {
-		{ READGRID_BAD, N_("not a number") },
+		{ READGRID_BAD, N_("not a reading") },
 		{ READGRID_BELOW, N_("below the start") },
 		{ READGRID_UNUSUAL, N_("unusual") },
 		{ READGRID_REPLACED, N_("meter replaced") },
