@@ -213,8 +213,10 @@ draw_head(WINDOW *w, int cols, const struct voiddetail *vd)
 	x = pair(w, y, 2, cols, _("Receipt"), receipt_no(no, p), TUI_TITLE);
 	x = pair(w, y, x, cols, _("House"), p->house_code, TUI_NORMAL);
 	pair(w, y++, x, cols, _("Amount"), buf, TUI_NORMAL);
+	/* "11-20 10:31": the time is from its 7th character; none for 0 */
 	short_time(when, sizeof when, p->at);
-	snprintf(buf, sizeof buf, "%s %s", p->day, when + 6);
+	snprintf(buf, sizeof buf, "%s %s", p->day, strlen(when) > 6 ?
+	    when + 6 : "");
 	x = pair(w, y, 2, cols, _("Paid at"), buf, TUI_NORMAL);
 	x = pair(w, y, x, cols, _("Cashier"), p->cashier, TUI_NORMAL);
 	state = state_text(vd, &st);
@@ -421,8 +423,9 @@ static const struct keybind voiddetail_keys[] = {
 	{ 'a', VA_APPROVE, NULL, 0 },
 	{ K_F(3), VA_REJECT, N_("Reject"), 0 },
 	{ 'x', VA_REJECT, NULL, 0 },
-	{ K_F(6), VA_ASK, N_("Ask for a void"), 0 },
-	{ 'v', VA_ASK, NULL, 0 },
+	/* F8 as at the counter; 'v' there shows a receipt, so not here */
+	{ K_F(8), VA_ASK, N_("Ask for a void"), 0 },
+	{ K_F(6), VA_ASK, NULL, 0 },
 	{ K_F(5), VA_REFRESH, N_("Refresh"), KB_HELPONLY },
 	{ 'r', VA_REFRESH, NULL, 0 },
 	{ K_UP, VA_UP, N_("Scroll the receipt"), KB_HELPONLY },
@@ -444,7 +447,7 @@ const struct screen_ops scr_voiddetail_ops = {
 	    "and the cash goes back through the drawer of the cashier who "
 	    "asked; F3 (x) rejects it and the payment stands. Either may "
 	    "carry a note. A cashier asks for the void of the receipt with "
-	    "F6 (v) and says why."),
+	    "F8, as at the counter, and says why."),
 	.keys = voiddetail_keys,
 	.key_ok = voiddetail_key_ok,
 	.open = voiddetail_open,

@@ -64,7 +64,7 @@ receipt_no(char *buf, const struct payment *p)
 
 /*
  * When the requests of payment_id were asked (audit rows "void.request"),
- * oldest first.  OUT: at[0..*n) (at most max).
+ * newest first.  OUT: at[0..*n) (at most max).
  */
 static void
 asked_times(struct app *app, int64_t payment_id, int64_t *at, int max,
@@ -77,7 +77,7 @@ asked_times(struct app *app, int64_t payment_id, int64_t *at, int max,
 	if (audit_db_recent(app_db(app), "payment", payment_id,
 	    VOIDS_AUDIT_ROWS, &rows, &nrows) != 0)
 		return;
-	for (i = nrows - 1; i >= 0; i--)
+	for (i = 0; i < nrows; i++)
 		if (strcmp(rows[i].action, "void.request") == 0 && *n < max)
 			at[(*n)++] = rows[i].at;
 	for (i = 0; i < nrows; i++)
@@ -86,8 +86,11 @@ asked_times(struct app *app, int64_t payment_id, int64_t *at, int max,
 }
 
 /*
- * When request v was asked: its rank among the requests of the same
- * payment in vv (ids grow with time) picks the audit row.  0: not known.
+ * When request v was asked: the number of later requests of the same
+ * payment in vv (ids grow with time) counts back from the newest audit
+ * row.  Counted from the newest, as the waiting tab holds only the last
+ * request of a payment and the audit rows read may miss the oldest.
+ * 0: not known.
  */
 static int64_t
 asked_at(struct app *app, const struct void_vec *vv, const struct void_req *v)
@@ -96,10 +99,10 @@ asked_at(struct app *app, const struct void_vec *vv, const struct void_req *v)
 	int i, k = 0, n;
 
 	for (i = 0; i < vv->n; i++)
-		if (vv->v[i].payment_id == v->payment_id && vv->v[i].id < v->id)
+		if (vv->v[i].payment_id == v->payment_id && vv->v[i].id > v->id)
 			k++;
 	asked_times(app, v->payment_id, at, 16, &n);
-	return k < n ? at[k] : n > 0 ? at[n - 1] : 0;
+	return k < n ? at[k] : 0;
 }
 enum { TAB_WAITING, TAB_ALL, TAB_COUNT };
 
@@ -371,7 +374,7 @@ open_receipt(struct screen *s, const char *no)
 	a.asked_at = 0;
 	payment_detail_release(&d);
 	if (app_push(s->app, &scr_voiddetail_ops, &a, TAG_DETAIL) != NULL)
-		app_info(s->app, "%s", _("Check the receipt, then F6 asks for "
+		app_info(s->app, "%s", _("Check the receipt, then F8 asks for "
 		    "its void."));
 	return UI_REDRAW;
 }
