@@ -40,7 +40,9 @@ wait_for "实点现金（272.14）与应有现金（272.64）相差 -0.50，请�
 expect_text "未日结"
 expect_screen fees-close-noreason
 type_text "找零时多找了五角"
-keys C-s
+wait_for "-0.50 短款，已填原因" || finish
+# Enter on the reason, the last field, asks to close as Ctrl-S does
+keys Enter
 wait_for "确认日结 2026-11-20？" || finish
 expect_screen fees-close-confirm
 keys Enter
