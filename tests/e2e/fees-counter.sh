@@ -85,6 +85,14 @@ wait_gone "收款：1-1-702" || finish
 expect_text "最近收款（7 笔）"
 expect_text "已选 10/10 笔：813.35"
 [ -f "$TMP/receipts/2026-000034.txt" ] && fail "a receipt for a refused amount"
+# more than the bills: what F2 would say shows as it is typed
+keys F2
+wait_for "收款：1-1-702" || finish
+type_text "900"
+wait_for "比未缴账单合计（813.35）多 86.65" || finish
+expect_screen fees-counter-over
+keys Escape
+wait_gone "收款：1-1-702" || finish
 # the recent payments: view the receipt, reprint it (补打), ask a void
 keys Tab
 wait_for "> 最近收款（7 笔）" || finish
