@@ -82,6 +82,7 @@ struct cnt {
 	struct list recent;
 	enum counter_focus focus;
 	int readonly;
+	int repick;                 /* the next reading picks every bill */
 	char today[DATE_BUFSZ];
 	/* a payment in the box; a void asked for */
 	struct pay_ctx pay;
@@ -226,14 +227,15 @@ static const struct listmodel_ops recent_ops = {
 
 /* ---- the house ------------------------------------------------------------ */
 
-/* Start the picks over: every open bill, oldest first. */
+/* Start the picks over: every open bill, oldest first; with keep, the
+ * bills still open keep their picks. */
 static void
-reset_picks(struct cnt *k)
+reset_picks(struct cnt *k, int keep)
 {
+	struct paymodel old = k->pm;
 	int64_t *ids, *owed;
 	int i, n = k->c.open.n;
 
-	paymodel_release(&k->pm);
 	ids = xreallocarray(NULL, (size_t)n + 1, sizeof *ids);
 	owed = xreallocarray(NULL, (size_t)n + 1, sizeof *owed);
 	for (i = 0; i < n; i++) {
@@ -241,6 +243,9 @@ reset_picks(struct cnt *k)
 		owed[i] = k->c.open.v[i].amount_fen - k->c.open.v[i].paid_fen;
 	}
 	paymodel_init(&k->pm, ids, owed, n);
+	if (keep)
+		paymodel_keep_picks(&k->pm, &old);
+	paymodel_release(&old);
 	free(ids);
 	free(owed);
 }
@@ -269,7 +274,10 @@ take_house(struct cnt *k, struct counter *c)
 	k->house_id = k->c.house.id;
 	k->loaded = 1;
 	set_today(k);
-	reset_picks(k);
+	/* read again (F5, a void asked): what was left out stays out; after
+	 * a payment or another house, every bill is picked again */
+	reset_picks(k, same && !k->repick);
+	k->repick = 0;
 	listmodel_reload(&k->bills.m);
 	listmodel_reload(&k->recent.m);
 	if (same) {
@@ -298,10 +306,13 @@ load_house(struct screen *s, int64_t id, const char *code)
 	int rc;
 
 	memset(&c, 0, sizeof c);
+	k->repick = 1;
 	rc = id != 0 ? svc_counter_load(app_session(s->app), id, &c) :
 	    svc_counter_load_by_code(app_session(s->app), code, &c);
-	if (rc != 0)
+	if (rc != 0) {
+		k->repick = 0;
 		return app_fail(s->app, rc);
+	}
 	take_house(k, &c);
 	k->focus = FOC_BILLS;
 	return UI_REDRAW;
@@ -452,8 +463,10 @@ counter_load(struct screen *s)
 		return 0;
 	memset(&c, 0, sizeof c);
 	if ((rc = svc_counter_load(app_session(s->app), k->house_id, &c)) !=
-	    0)
+	    0) {
+		k->repick = 0;
 		return rc;
+	}
 	take_house(k, &c);
 	if (k->focus == FOC_FIND)
 		k->focus = FOC_BILLS;
@@ -619,6 +632,7 @@ reload(struct screen *s)
 {
 	int rc;
 
+	((struct cnt *)s->state)->repick = 1;
 	if ((rc = counter_load(s)) != 0)
 		app_fail(s->app, rc);
 }
@@ -846,6 +860,12 @@ cycle(struct cnt *k, int delta)
 	if (!k->loaded) {
 		k->focus = FOC_FIND;
 		return;
+	}
+	if (k->focus == FOC_FIND && searching(k)) {
+		/* leaving a search: the field shows the house at the counter
+		 * again, not a number whose bills are not the ones below */
+		lineedit_set(&k->box, k->c.house.code);
+		k->fresh = 1;
 	}
 	i = (i + delta + 3) % 3;
 	k->focus = order[i];

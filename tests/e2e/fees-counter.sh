@@ -93,6 +93,9 @@ wait_for "比未缴账单合计（813.35）多 86.65" || finish
 expect_screen fees-counter-over
 keys Escape
 wait_gone "收款：1-1-702" || finish
+# one bill left out: it stays out when the house is read again below
+keys Space
+wait_for "已选 9/10 笔" || finish
 # the recent payments: view the receipt, reprint it (补打), ask a void
 keys Tab
 wait_for "> 最近收款（7 笔）" || finish
@@ -117,6 +120,7 @@ type_text "金额输错，应为现金 36.44"
 keys Enter
 wait_for "已申请红冲收据 2026-000033" || finish
 expect_text "红冲待批"
+expect_text "已选 9/10 笔"
 expect_screen fees-counter-void
 keys Escape
 # the same house paid at another desk meanwhile
