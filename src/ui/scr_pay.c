@@ -238,10 +238,17 @@ pay_draw(struct screen *s, WINDOW *w)
 	} else	/* what F2 would answer, before it is pressed */
 		draw_wrapped(w, y, lx, cols - 4, rows - y - 2, b->qmsg,
 		    TUI_DIM);
-	draw_fit(w, rows - 2, lx, cols - 4, cash ? _("F2 take it   Enter next or "
-	    "take it   Tab move   Esc cancel") :
-	    _("F2 or Enter take it   Tab move   1-5 method   Esc cancel"),
-	    TUI_DIM);
+	/* the digits pick a method on the method field only */
+	if (b->cur == PAY_F_METHOD)
+		snprintf(buf, sizeof buf, "%s", cash ? _("F2 take it   Enter "
+		    "next   Tab move   1-5 method   Esc cancel") :
+		    _("F2 or Enter take it   Tab move   1-5 method   Esc "
+		    "cancel"));
+	else
+		snprintf(buf, sizeof buf, "%s", cash ? _("F2 take it   Enter "
+		    "next or take it   Tab move   Esc cancel") :
+		    _("F2 or Enter take it   Tab move   Esc cancel"));
+	draw_fit(w, rows - 2, lx, cols - 4, buf, TUI_DIM);
 }
 
 /* ---- paying --------------------------------------------------------------- */
@@ -308,8 +315,10 @@ pay_action(struct screen *s, int act)
 	case PA_CONFIRM:
 		return confirm(s);
 	case PA_ENTER:
-		/* the amount leads to the cash given; elsewhere: take it */
-		if (b->cur == PAY_F_AMOUNT && b->ctx->pm->method == PAY_CASH) {
+		/* the amount and the method lead to the cash given;
+		 * elsewhere: take it */
+		if ((b->cur == PAY_F_AMOUNT || b->cur == PAY_F_METHOD) &&
+		    b->ctx->pm->method == PAY_CASH) {
 			b->cur = PAY_F_TENDERED;
 			b->fresh[PAY_F_TENDERED] = 1;
 			return UI_REDRAW;

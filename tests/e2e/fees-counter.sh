@@ -191,4 +191,21 @@ expect_screen fees-counter-noprinter
 keys Enter
 wait_gone "收款成功" || finish
 expect_text "最近收款（5 笔）"
+# WeChat: the digits pick the method on the method field, where the keys
+# say so; Enter there takes it (no cash given, no change)
+keys F2
+wait_for "收款：1-1-202" || finish
+type_text "10"
+expect_no_text "1-5 方式"
+keys Tab
+wait_for "1-5 方式" || finish
+keys 3
+wait_for "（仅现金）" || finish
+expect_text "金额          10 "
+keys Enter
+wait_for "收款成功" || finish
+expect_text "收据 2026-000036：10.00 元，微信。"
+expect_no_text "找零"
+keys Enter
+wait_gone "收款成功" || finish
 finish
