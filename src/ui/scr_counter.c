@@ -36,6 +36,7 @@
 #include "ui/model/lineedit.h"
 #include "ui/model/paymodel.h"
 #include "ui/scr_pay.h"
+#include "util/clock.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
@@ -642,10 +643,26 @@ static int
 pay(struct screen *s)
 {
 	struct cnt *k = s->state;
+	struct close_view v;
+	char when[32];
+	int closed, rc = 0;
 
 	if (!k->loaded)
 		return app_fail(s->app, err_set(ERR_INVALID, "%s",
 		    _("find the house first")));
+	/* a closed day takes no payment: say so before anything is typed */
+	if (svc_close_view(app_session(s->app), "", 0, &v) == 0) {
+		closed = v.closed;
+		if (closed) {
+			clock_format(when, sizeof when, v.close.at);
+			rc = err_set(ERR_STATE, _("your day %s was closed (日结) "
+			    "at %s: no more payments can be taken into it"),
+			    v.day, when);
+		}
+		close_view_release(&v);
+		if (closed)
+			return app_fail(s->app, rc);
+	}
 	memset(&k->pay, 0, sizeof k->pay);
 	k->pay.pm = &k->pm;
 	k->pay.house_id = k->c.house.id;

@@ -62,6 +62,18 @@ case $out in
 *"2026-11-20 的账已于 2026-11-20 10:30 日结，当天不能再收款"*) ;;
 *) fail "the refusal should say the day is closed, not: $out" ;;
 esac
+# at the counter F2 says so at once, before an amount is typed
+keys Escape
+wait_for "收费管理" || finish
+pick 收银台
+wait_for "为哪户收费" || finish
+type_text "1-1-202"
+wait_for "王淑华" || finish
+keys Enter
+wait_for "未缴账单" || finish
+keys F2
+wait_for "的账已于 2026-11-20 10:30 日结，当天不能再收款" || finish
+expect_no_text "收款：1-1-202"
 
 # the director reviews it
 PANE=fd2
