@@ -33,6 +33,7 @@
 #include "ui/draw.h"
 #include "ui/field.h"
 #include "ui/list.h"
+#include "ui/model/feeview.h"
 #include "ui/model/lineedit.h"
 #include "ui/model/paymodel.h"
 #include "ui/scr_pay.h"
@@ -786,9 +787,12 @@ reprint(struct screen *s)
 /* The receipt text in a box that scrolls. */
 struct rview {
 	char *title;
-	char **lines;
-	int n, top, width;
+	struct feeview_doc doc;   /* the text by line */
+	int top, rows;            /* first line shown; lines shown */
 };
+
+/* The widest receipt line kept (a receipt is [printer] width). */
+#define RVIEW_MAXW 200
 
 static int
 view(struct screen *s)
@@ -1076,20 +1080,9 @@ static int
 rview_open(struct screen *s, void *arg)
 {
 	struct rview *v = xcalloc(1, sizeof *v);
-	const char *p = arg, *e;
 
-	while (*p != '\0') {
-		e = strchr(p, '\n');
-		if (e == NULL)
-			e = p + strlen(p);
-		v->lines = xreallocarray(v->lines, (size_t)v->n + 1,
-		    sizeof *v->lines);
-		v->lines[v->n] = xstrndup(p, (size_t)(e - p));
-		if (text_width(v->lines[v->n]) > v->width)
-			v->width = text_width(v->lines[v->n]);
-		v->n++;
-		p = *e != '\0' ? e + 1 : e;
-	}
+	/* tabs and control characters as spaces; a receipt is narrower */
+	feeview_text_doc(&v->doc, arg, RVIEW_MAXW);
 	v->title = xstrdup(_("Receipt"));
 	s->title = v->title;
 	s->state = v;
@@ -1100,11 +1093,8 @@ static void
 rview_close(struct screen *s)
 {
 	struct rview *v = s->state;
-	int i;
 
-	for (i = 0; i < v->n; i++)
-		free(v->lines[i]);
-	free(v->lines);
+	feeview_doc_release(&v->doc);
 	free(v->title);
 	free(v);
 }
@@ -1114,37 +1104,36 @@ rview_size(struct screen *s, int maxh, int maxw, int *h, int *w)
 {
 	struct rview *v = s->state;
 
-	*w = v->width + 4 > 40 ? v->width + 4 : 40;
-	*w = *w < maxw ? *w : maxw;
-	*h = v->n + 4 < maxh ? v->n + 4 : maxh;
-}
+	char buf[256];
+	int hw;
 
-/* Keep the top line within the text. */
-static void
-rview_clamp(struct rview *v, int rows)
-{
-	if (v->top > v->n - rows)
-		v->top = v->n - rows;
-	if (v->top < 0)
-		v->top = 0;
+	/* as wide as the receipt, and as its scrolling hint when it has one */
+	snprintf(buf, sizeof buf, _("%d-%d of %d lines; Up, Down, PgUp, PgDn; "
+	    "Esc closes"), v->doc.n, v->doc.n, v->doc.n);
+	hw = v->doc.n + 4 > maxh ? text_width(buf) + 4 : 0;
+	*w = v->doc.width + 4 > 40 ? v->doc.width + 4 : 40;
+	*w = *w > hw ? *w : hw;
+	*w = *w < maxw ? *w : maxw;
+	*h = v->doc.n + 4 < maxh ? v->doc.n + 4 : maxh;
 }
 
 static void
 rview_draw(struct screen *s, WINDOW *w)
 {
 	struct rview *v = s->state;
-	int cols = getmaxx(w), rows = getmaxy(w) - 4, i;
-	char buf[64];
+	int cols = getmaxx(w), rows = getmaxy(w) - 4, n = v->doc.n, i;
+	char buf[256];
 
 	tui_box(w);
 	draw_title(w, 0, 2, cols - 4, v->title);
-	rview_clamp(v, rows);
-	for (i = 0; i < rows && v->top + i < v->n; i++)
-		draw_fit(w, 1 + i, 2, cols - 4, v->lines[v->top + i],
+	v->rows = rows;
+	v->top = feeview_scroll(v->top, 0, n, rows);
+	for (i = 0; i < rows && v->top + i < n; i++)
+		draw_fit(w, 1 + i, 2, cols - 4, v->doc.lines[v->top + i].text,
 		    TUI_NORMAL);
-	if (v->n > rows)
+	if (n > rows)
 		snprintf(buf, sizeof buf, _("%d-%d of %d lines; Up, Down, "
-		    "PgUp, PgDn; Esc closes"), v->top + 1, v->top + i, v->n);
+		    "PgUp, PgDn; Esc closes"), v->top + 1, v->top + i, n);
 	else
 		snprintf(buf, sizeof buf, "%s", _("Esc or Enter closes"));
 	draw_fit(w, getmaxy(w) - 2, 2, cols - 4, buf, TUI_DIM);
@@ -1154,25 +1143,22 @@ static int
 rview_action(struct screen *s, int act)
 {
 	struct rview *v = s->state;
-	int rows = s->win != NULL ? getmaxy(s->win) - 4 : 10;
+	int rows = v->rows > 0 ? v->rows : 10;
 
 	switch (act) {
 	case RV_UP:
-		v->top--;
-		break;
 	case RV_DOWN:
-		v->top++;
+		v->top = feeview_scroll(v->top, act == RV_UP ? -1 : 1,
+		    v->doc.n, rows);
 		break;
 	case RV_PGUP:
-		v->top -= rows;
-		break;
 	case RV_PGDN:
-		v->top += rows;
+		v->top = feeview_scroll(v->top, act == RV_PGUP ? -rows : rows,
+		    v->doc.n, rows);
 		break;
 	default:
 		return UI_CLOSE;
 	}
-	rview_clamp(v, rows);
 	return UI_REDRAW;
 }
 

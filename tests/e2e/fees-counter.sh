@@ -195,17 +195,27 @@ expect_text "最近收款（5 笔）"
 # say so; Enter there takes it (no cash given, no change)
 keys F2
 wait_for "收款：1-1-202" || finish
-type_text "10"
 expect_no_text "1-5 方式"
 keys Tab
 wait_for "1-5 方式" || finish
 keys 3
 wait_for "（仅现金）" || finish
-expect_text "金额          10 "
+expect_text "金额          1336.89 "
 keys Enter
 wait_for "收款成功" || finish
-expect_text "收据 2026-000036：10.00 元，微信。"
+expect_text "收据 2026-000036：1,336.89 元，微信。"
 expect_no_text "找零"
 keys Enter
 wait_gone "收款成功" || finish
+# its receipt has more lines than the screen: it scrolls, and says so
+keys Tab
+wait_for "> 最近收款" || finish
+keys v
+wait_for "收据号：2026-000036" || finish
+expect_text "翻看；Esc 关闭"
+keys PageDown
+wait_for "付款方式：微信" || finish
+expect_screen fees-counter-longreceipt
+keys Escape
+wait_gone "收据号：" || finish
 finish
