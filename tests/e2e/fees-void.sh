@@ -74,6 +74,12 @@ keys Enter
 wait_for "F2 批准" || finish
 expect_text "原因      金额输错，业主实际只交了三百元"
 expect_text "申请人 陈静 11-20 10:30"
+# a page down shows the end of the receipt at the bottom, not one line
+keys PageDown
+wait_for "付款方式：现金" || finish
+expect_screen fees-void-scrolled
+keys PageUp
+wait_for "收据，第 1-" || finish
 keys F2
 wait_for "该笔收款今" || finish
 expect_screen fees-void-confirm
