@@ -38,9 +38,8 @@ enum voiddetail_action { VA_APPROVE, VA_REJECT, VA_ASK, VA_REFRESH, VA_UP,
 /* Dialogs opened. */
 enum { TAG_REASON = 1, TAG_APPROVE, TAG_NOTE_OK, TAG_NOTE_NO };
 
-/* "11-20 10:31" of t, "" for 0. */
-static void
-short_time(char *buf, size_t bufsz, int64_t t)
+void
+scr_voiddetail_when(char *buf, size_t bufsz, int64_t t)
 {
 	time_t tt = (time_t)t;
 	struct tm tm;
@@ -190,7 +189,7 @@ draw_head(WINDOW *w, int cols, const struct voiddetail *vd)
 	x = pair(w, y, x, cols, _("House"), p->house_code, TUI_NORMAL);
 	pair(w, y++, x, cols, _("Amount"), buf, TUI_NORMAL);
 	/* "11-20 10:31": the time is from its 7th character; none for 0 */
-	short_time(when, sizeof when, p->at);
+	scr_voiddetail_when(when, sizeof when, p->at);
 	snprintf(buf, sizeof buf, "%s %s", p->day, strlen(when) > 6 ?
 	    when + 6 : "");
 	x = pair(w, y, 2, cols, _("Paid at"), buf, TUI_NORMAL);
@@ -199,7 +198,7 @@ draw_head(WINDOW *w, int cols, const struct voiddetail *vd)
 	pair(w, y++, x, cols, _("Void"), state, st);
 	if (!vd->have_void)
 		return y + 1;
-	short_time(when, sizeof when, vd->arg.asked_at);
+	scr_voiddetail_when(when, sizeof when, vd->arg.asked_at);
 	snprintf(buf, sizeof buf, "%s %s", vd->v.requested_name,
 	    when[0] != '\0' ? when : "");
 	x = pair(w, y, 2, cols, _("Asked by"), buf, TUI_NORMAL);

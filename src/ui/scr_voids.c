@@ -16,7 +16,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "core/fee.h"
 #include "core/money.h"
@@ -39,20 +38,6 @@ enum voids_action { VA_OPEN, VA_TAB, VA_ASK, VA_REFRESH };
 
 /* Dialogs and screens opened. */
 enum { TAG_DETAIL = 1, TAG_RECEIPT };
-
-/* "11-20 10:31" of t, "" for 0. */
-static void
-short_time(char *buf, size_t bufsz, int64_t t)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	buf[0] = '\0';
-	if (t == 0)
-		return;
-	localtime_r(&tt, &tm);
-	strftime(buf, bufsz, "%m-%d %H:%M", &tm);
-}
 
 /* The receipt number of p into buf (FEE_RECEIPT_BUFSZ). */
 static const char *
@@ -164,7 +149,7 @@ row_cell(void *ctx, int row, int col)
 	case COL_CASHIER:
 		return v->requested_name;
 	case COL_ASKED:
-		short_time(vs->cell, sizeof vs->cell, vs->asked[row]);
+		scr_voiddetail_when(vs->cell, sizeof vs->cell, vs->asked[row]);
 		return vs->cell;
 	case COL_STATE:
 		return fee_label(FEE_SET_VOID, (int)v->state);
