@@ -1028,7 +1028,7 @@ counter_result(struct screen *s, int tag, const struct screen_answer *a)
 			return paid(s);
 		/* another desk paid the house meanwhile: say what, read it
 		 * again, stay at the counter */
-		app_fail(s->app, k->pay.rc);
+		app_fail(s->app, err_set(k->pay.rc, "%s", k->pay.msg));
 		reload(s);
 		dialog_message(s->app, _("Paid at another desk"), k->pay.msg);
 		return UI_REDRAW;
