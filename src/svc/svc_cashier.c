@@ -979,11 +979,17 @@ void_decide_tx(struct db *db, void *arg)
 	}
 	if (op->approve) {
 		rc = payment_db_close_get(db, v.requested_by, op->day, &c);
-		if (rc == 0)
+		if (rc == 0 && v.p.method == PAY_CASH)
 			rc = err_set(ERR_STATE, _("%s has closed the day %s "
 						  "(日结), so the cash cannot "
 						  "go back today; approve the "
 						  "void on another day"),
+			    v.requested_name, op->day);
+		else if (rc == 0)	/* no cash moves: say no drawer */
+			rc = err_set(ERR_STATE, _("%s has closed the day %s "
+						  "(日结), so no void can go "
+						  "into it; approve the void on "
+						  "another day"),
 			    v.requested_name, op->day);
 		if (rc != ERR_NOTFOUND)
 			goto out;
