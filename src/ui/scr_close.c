@@ -544,8 +544,9 @@ static const struct keybind closeday_keys[] = {
 	{ K_F(3), CA_DATE, N_("Go to a day"), KB_HELPONLY },
 	{ K_CTRL('t'), CA_DATE, NULL, 0 },
 	{ K_F(9), CA_REVIEW, N_("Mark reviewed"), 0 },
-	{ K_CTRL('r'), CA_REVIEW, NULL, 0 },
 	{ K_F(5), CA_REFRESH, N_("Refresh"), KB_HELPONLY },
+	/* Ctrl-R reads again, as at the counter */
+	{ K_CTRL('r'), CA_REFRESH, NULL, 0 },
 	{ 0, 0, NULL, 0 },
 };
 
@@ -558,8 +559,8 @@ static const struct keybind closeday_keys[] = {
 	"difference change as you type; a difference needs a reason. "       \
 	"Ctrl-S (F2) closes the day after you confirm; a closed day takes "  \
 	"no more payments. F7 and F8 (PgUp, PgDn) step to the previous and " \
-	"next day, F3 (Ctrl-T) goes to a day. The director marks a close "   \
-	"reviewed with F9 (Ctrl-R).")
+	"next day, F3 (Ctrl-T) goes to a day, F5 (Ctrl-R) reads it again. " \
+	"The director marks a close reviewed with F9.")
 
 static const struct screen_ops closeday_ops = {
 	.name = "close-day",

@@ -88,6 +88,11 @@ expect_text "272.64     272.14    -0.50 待复核 找零时多找了五角"
 expect_screen fees-close-director
 keys Enter
 wait_for "2026-11-20 周五  陈静  已日结" || finish
+# Ctrl-R reads the day again, as at the counter; it does not review
+keys C-r
+sleep 0.5
+wait_for "尚未复核" || finish
+expect_no_text "备注（可不填）"
 keys F9
 wait_for "备注（可不填）" || finish
 type_text "已核对，短款由陈静补齐"
