@@ -188,7 +188,8 @@ int payment_db_void_insert(struct db *db, int64_t payment_id,
 int payment_db_void_get(struct db *db, int64_t id, struct void_req *out);
 
 /*
- * Decide a requested void: approved (reversed on day) or rejected.
+ * Decide a requested void: approved (reversed on day) or rejected (day
+ * NULL: a rejection goes into no day).
  * 0, ERR_STATE (not requested any more, or the requester's day is closed;
  * no message set) or an error.
  */

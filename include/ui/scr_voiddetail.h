@@ -7,6 +7,7 @@
 #ifndef FD_UI_SCR_VOIDDETAIL_H
 #define FD_UI_SCR_VOIDDETAIL_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "ui/screen.h"
@@ -17,6 +18,11 @@ struct voiddetail_arg {
 	int64_t payment_id; /* the payment (set from the request when 0) */
 	int64_t asked_at;   /* when the request was made (unix); 0: unknown */
 };
+
+/* "11-20 10:31": unix time t in local time, "" for 0 (the voids list
+ * shows when a request was asked the same way).  OUT: buf (16 is
+ * enough). */
+void scr_voiddetail_when(char *buf, size_t bufsz, int64_t t);
 
 /* Answers ok when a void was decided or asked for. */
 extern const struct screen_ops scr_voiddetail_ops;

@@ -979,8 +979,10 @@ void_decide_tx(struct db *db, void *arg)
 		if ((rc = void_reverse(db, op, &v, &sb)) != 0)
 			goto out;
 	}
+	/* a rejection moves no money and goes into no day (so it is not
+	 * refused when the cashier has closed today); its time is audited */
 	rc = payment_db_void_decide(db, v.id, op->approve ? VOID_APPROVED :
-	    VOID_REJECTED, op->s->user_id, op->day);
+	    VOID_REJECTED, op->s->user_id, op->approve ? op->day : NULL);
 	if (rc == ERR_STATE)
 		rc = err_set(ERR_STATE, _("the void of receipt %s was decided "
 					  "at another desk meanwhile"), no);

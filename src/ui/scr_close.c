@@ -260,7 +260,10 @@ draw_live(WINDOW *w, int y, int cols, const struct closeday *cd)
 	const struct closemodel *cm = &cd->cm;
 	char e[MONEY_BUFSZ], f[MONEY_BUFSZ], t[MONEY_BUFSZ], c[MONEY_BUFSZ];
 	char r[MONEY_BUFSZ], d[MONEY_BUFSZ + 2], buf[320];
+	char *why = formmodel_value(&cd->fm, F_REASON);
+	int reason = why != NULL && strspn(why, " \t") != strlen(why);
 
+	free(why);
 	money_format(f, sizeof f, cm->float_fen);
 	money_format(t, sizeof t, cm->tendered_fen);
 	money_format(c, sizeof c, cm->change_fen);
@@ -288,10 +291,14 @@ draw_live(WINDOW *w, int y, int cols, const struct closeday *cd)
 	else if (cm->diff_fen == 0)
 		draw_fit(w, y, 27, cols - 29, _("the drawer agrees"),
 		    TUI_NORMAL);
-	else
+	else if (!reason)
 		draw_fit(w, y, 27, cols - 29, cm->diff_fen < 0 ?
 		    _("short: give the reason") : _("over: give the reason"),
 		    TUI_ERROR);
+	else
+		draw_fit(w, y, 27, cols - 29, cm->diff_fen < 0 ?
+		    _("short, reason given") : _("over, reason given"),
+		    TUI_NORMAL);
 }
 
 static void
@@ -506,6 +513,12 @@ closeday_input(struct screen *s, int key)
 
 	if (!cd->form)
 		return UI_UNHANDLED;
+	/* Enter on the last field the day needs closes it (after the
+	 * confirmation), as Enter on the last field of the payment does */
+	refigure(cd);
+	if (key == K_ENTER && (cd->fm.cur == F_REASON ||
+	    (cd->fm.cur == F_COUNTED && !closemodel_needs_reason(&cd->cm))))
+		return closeday_save(s);
 	bits = form_key(&cd->fm, s, key);
 	refigure(cd);
 	return bits;
@@ -531,8 +544,9 @@ static const struct keybind closeday_keys[] = {
 	{ K_F(3), CA_DATE, N_("Go to a day"), KB_HELPONLY },
 	{ K_CTRL('t'), CA_DATE, NULL, 0 },
 	{ K_F(9), CA_REVIEW, N_("Mark reviewed"), 0 },
-	{ K_CTRL('r'), CA_REVIEW, NULL, 0 },
 	{ K_F(5), CA_REFRESH, N_("Refresh"), KB_HELPONLY },
+	/* Ctrl-R reads again, as at the counter */
+	{ K_CTRL('r'), CA_REFRESH, NULL, 0 },
 	{ 0, 0, NULL, 0 },
 };
 
@@ -545,8 +559,8 @@ static const struct keybind closeday_keys[] = {
 	"difference change as you type; a difference needs a reason. "       \
 	"Ctrl-S (F2) closes the day after you confirm; a closed day takes "  \
 	"no more payments. F7 and F8 (PgUp, PgDn) step to the previous and " \
-	"next day, F3 (Ctrl-T) goes to a day. The director marks a close "   \
-	"reviewed with F9 (Ctrl-R).")
+	"next day, F3 (Ctrl-T) goes to a day, F5 (Ctrl-R) reads it again. " \
+	"The director marks a close reviewed with F9.")
 
 static const struct screen_ops closeday_ops = {
 	.name = "close-day",

@@ -157,7 +157,7 @@ closelist_load(struct screen *s)
 
 	drop_rows(cl);
 	if ((rc = svc_closes(ss, cl->from, cl->to, &cv)) != 0)
-		return rc;
+		goto out;
 	for (i = 0; i < cv.n; i++) {
 		r = add_row(cl);
 		r->closed = 1;
@@ -173,13 +173,16 @@ closelist_load(struct screen *s)
 	for (i = 0; i < CLOSE_RANGE_SCAN && strcmp(d, cl->to) <= 0; i++) {
 		if ((rc = scan_day(cl, ss, d)) != 0 ||
 		    (rc = closemodel_day_step(d, 1, d)) != 0)
-			return rc;
+			break;
 	}
-	cl->scanned = strcmp(d, cl->to) > 0;
+	cl->scanned = rc == 0 && strcmp(d, cl->to) > 0;
 	if (cl->n > 1)
 		qsort(cl->rows, (size_t)cl->n, sizeof *cl->rows, row_cmp);
+out:
+	/* also on an error: the list counts the rows there are now (the
+	 * colouring in draw() walks them) */
 	listmodel_reload(&cl->list.m);
-	return 0;
+	return rc;
 }
 
 static int
@@ -306,7 +309,7 @@ closelist_draw(struct screen *s, WINDOW *w)
 		    "closed are shown for the first 31 days only."), TUI_DIM);
 	/* differences and days not closed, coloured */
 	listmodel_visible(&cl->list.m, &first, &n);
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n && first + i < cl->n; i++) {
 		r = &cl->rows[first + i];
 		if (first + i == cl->list.m.sel)
 			continue;

@@ -33,9 +33,11 @@
 #include "ui/draw.h"
 #include "ui/field.h"
 #include "ui/list.h"
+#include "ui/model/feeview.h"
 #include "ui/model/lineedit.h"
 #include "ui/model/paymodel.h"
 #include "ui/scr_pay.h"
+#include "util/clock.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
@@ -82,6 +84,7 @@ struct cnt {
 	struct list recent;
 	enum counter_focus focus;
 	int readonly;
+	int repick;                 /* the next reading picks every bill */
 	char today[DATE_BUFSZ];
 	/* a payment in the box; a void asked for */
 	struct pay_ctx pay;
@@ -226,14 +229,15 @@ static const struct listmodel_ops recent_ops = {
 
 /* ---- the house ------------------------------------------------------------ */
 
-/* Start the picks over: every open bill, oldest first. */
+/* Start the picks over: every open bill, oldest first; with keep, the
+ * bills still open keep their picks. */
 static void
-reset_picks(struct cnt *k)
+reset_picks(struct cnt *k, int keep)
 {
+	struct paymodel old = k->pm;
 	int64_t *ids, *owed;
 	int i, n = k->c.open.n;
 
-	paymodel_release(&k->pm);
 	ids = xreallocarray(NULL, (size_t)n + 1, sizeof *ids);
 	owed = xreallocarray(NULL, (size_t)n + 1, sizeof *owed);
 	for (i = 0; i < n; i++) {
@@ -241,6 +245,9 @@ reset_picks(struct cnt *k)
 		owed[i] = k->c.open.v[i].amount_fen - k->c.open.v[i].paid_fen;
 	}
 	paymodel_init(&k->pm, ids, owed, n);
+	if (keep)
+		paymodel_keep_picks(&k->pm, &old);
+	paymodel_release(&old);
 	free(ids);
 	free(owed);
 }
@@ -269,7 +276,10 @@ take_house(struct cnt *k, struct counter *c)
 	k->house_id = k->c.house.id;
 	k->loaded = 1;
 	set_today(k);
-	reset_picks(k);
+	/* read again (F5, a void asked): what was left out stays out; after
+	 * a payment or another house, every bill is picked again */
+	reset_picks(k, same && !k->repick);
+	k->repick = 0;
 	listmodel_reload(&k->bills.m);
 	listmodel_reload(&k->recent.m);
 	if (same) {
@@ -298,10 +308,13 @@ load_house(struct screen *s, int64_t id, const char *code)
 	int rc;
 
 	memset(&c, 0, sizeof c);
+	k->repick = 1;
 	rc = id != 0 ? svc_counter_load(app_session(s->app), id, &c) :
 	    svc_counter_load_by_code(app_session(s->app), code, &c);
-	if (rc != 0)
+	if (rc != 0) {
+		k->repick = 0;
 		return app_fail(s->app, rc);
+	}
 	take_house(k, &c);
 	k->focus = FOC_BILLS;
 	return UI_REDRAW;
@@ -452,8 +465,10 @@ counter_load(struct screen *s)
 		return 0;
 	memset(&c, 0, sizeof c);
 	if ((rc = svc_counter_load(app_session(s->app), k->house_id, &c)) !=
-	    0)
+	    0) {
+		k->repick = 0;
 		return rc;
+	}
 	take_house(k, &c);
 	if (k->focus == FOC_FIND)
 		k->focus = FOC_BILLS;
@@ -619,6 +634,7 @@ reload(struct screen *s)
 {
 	int rc;
 
+	((struct cnt *)s->state)->repick = 1;
 	if ((rc = counter_load(s)) != 0)
 		app_fail(s->app, rc);
 }
@@ -628,10 +644,26 @@ static int
 pay(struct screen *s)
 {
 	struct cnt *k = s->state;
+	struct close_view v;
+	char when[32];
+	int closed, rc = 0;
 
 	if (!k->loaded)
 		return app_fail(s->app, err_set(ERR_INVALID, "%s",
 		    _("find the house first")));
+	/* a closed day takes no payment: say so before anything is typed */
+	if (svc_close_view(app_session(s->app), "", 0, &v) == 0) {
+		closed = v.closed;
+		if (closed) {
+			clock_format(when, sizeof when, v.close.at);
+			rc = err_set(ERR_STATE, _("your day %s was closed (日结) "
+			    "at %s: no more payments can be taken into it"),
+			    v.day, when);
+		}
+		close_view_release(&v);
+		if (closed)
+			return app_fail(s->app, rc);
+	}
 	memset(&k->pay, 0, sizeof k->pay);
 	k->pay.pm = &k->pm;
 	k->pay.house_id = k->c.house.id;
@@ -755,9 +787,12 @@ reprint(struct screen *s)
 /* The receipt text in a box that scrolls. */
 struct rview {
 	char *title;
-	char **lines;
-	int n, top, width;
+	struct feeview_doc doc;   /* the text by line */
+	int top, rows;            /* first line shown; lines shown */
 };
+
+/* The widest receipt line kept (a receipt is [printer] width). */
+#define RVIEW_MAXW 200
 
 static int
 view(struct screen *s)
@@ -846,6 +881,12 @@ cycle(struct cnt *k, int delta)
 	if (!k->loaded) {
 		k->focus = FOC_FIND;
 		return;
+	}
+	if (k->focus == FOC_FIND && searching(k)) {
+		/* leaving a search: the field shows the house at the counter
+		 * again, not a number whose bills are not the ones below */
+		lineedit_set(&k->box, k->c.house.code);
+		k->fresh = 1;
 	}
 	i = (i + delta + 3) % 3;
 	k->focus = order[i];
@@ -987,7 +1028,7 @@ counter_result(struct screen *s, int tag, const struct screen_answer *a)
 			return paid(s);
 		/* another desk paid the house meanwhile: say what, read it
 		 * again, stay at the counter */
-		app_fail(s->app, k->pay.rc);
+		app_fail(s->app, err_set(k->pay.rc, "%s", k->pay.msg));
 		reload(s);
 		dialog_message(s->app, _("Paid at another desk"), k->pay.msg);
 		return UI_REDRAW;
@@ -1039,20 +1080,9 @@ static int
 rview_open(struct screen *s, void *arg)
 {
 	struct rview *v = xcalloc(1, sizeof *v);
-	const char *p = arg, *e;
 
-	while (*p != '\0') {
-		e = strchr(p, '\n');
-		if (e == NULL)
-			e = p + strlen(p);
-		v->lines = xreallocarray(v->lines, (size_t)v->n + 1,
-		    sizeof *v->lines);
-		v->lines[v->n] = xstrndup(p, (size_t)(e - p));
-		if (text_width(v->lines[v->n]) > v->width)
-			v->width = text_width(v->lines[v->n]);
-		v->n++;
-		p = *e != '\0' ? e + 1 : e;
-	}
+	/* tabs and control characters as spaces; a receipt is narrower */
+	feeview_text_doc(&v->doc, arg, RVIEW_MAXW);
 	v->title = xstrdup(_("Receipt"));
 	s->title = v->title;
 	s->state = v;
@@ -1063,11 +1093,8 @@ static void
 rview_close(struct screen *s)
 {
 	struct rview *v = s->state;
-	int i;
 
-	for (i = 0; i < v->n; i++)
-		free(v->lines[i]);
-	free(v->lines);
+	feeview_doc_release(&v->doc);
 	free(v->title);
 	free(v);
 }
@@ -1077,37 +1104,36 @@ rview_size(struct screen *s, int maxh, int maxw, int *h, int *w)
 {
 	struct rview *v = s->state;
 
-	*w = v->width + 4 > 40 ? v->width + 4 : 40;
-	*w = *w < maxw ? *w : maxw;
-	*h = v->n + 4 < maxh ? v->n + 4 : maxh;
-}
+	char buf[256];
+	int hw;
 
-/* Keep the top line within the text. */
-static void
-rview_clamp(struct rview *v, int rows)
-{
-	if (v->top > v->n - rows)
-		v->top = v->n - rows;
-	if (v->top < 0)
-		v->top = 0;
+	/* as wide as the receipt, and as its scrolling hint when it has one */
+	snprintf(buf, sizeof buf, _("%d-%d of %d lines; Up, Down, PgUp, PgDn; "
+	    "Esc closes"), v->doc.n, v->doc.n, v->doc.n);
+	hw = v->doc.n + 4 > maxh ? text_width(buf) + 4 : 0;
+	*w = v->doc.width + 4 > 40 ? v->doc.width + 4 : 40;
+	*w = *w > hw ? *w : hw;
+	*w = *w < maxw ? *w : maxw;
+	*h = v->doc.n + 4 < maxh ? v->doc.n + 4 : maxh;
 }
 
 static void
 rview_draw(struct screen *s, WINDOW *w)
 {
 	struct rview *v = s->state;
-	int cols = getmaxx(w), rows = getmaxy(w) - 4, i;
-	char buf[64];
+	int cols = getmaxx(w), rows = getmaxy(w) - 4, n = v->doc.n, i;
+	char buf[256];
 
 	tui_box(w);
 	draw_title(w, 0, 2, cols - 4, v->title);
-	rview_clamp(v, rows);
-	for (i = 0; i < rows && v->top + i < v->n; i++)
-		draw_fit(w, 1 + i, 2, cols - 4, v->lines[v->top + i],
+	v->rows = rows;
+	v->top = feeview_scroll(v->top, 0, n, rows);
+	for (i = 0; i < rows && v->top + i < n; i++)
+		draw_fit(w, 1 + i, 2, cols - 4, v->doc.lines[v->top + i].text,
 		    TUI_NORMAL);
-	if (v->n > rows)
+	if (n > rows)
 		snprintf(buf, sizeof buf, _("%d-%d of %d lines; Up, Down, "
-		    "PgUp, PgDn; Esc closes"), v->top + 1, v->top + i, v->n);
+		    "PgUp, PgDn; Esc closes"), v->top + 1, v->top + i, n);
 	else
 		snprintf(buf, sizeof buf, "%s", _("Esc or Enter closes"));
 	draw_fit(w, getmaxy(w) - 2, 2, cols - 4, buf, TUI_DIM);
@@ -1117,25 +1143,22 @@ static int
 rview_action(struct screen *s, int act)
 {
 	struct rview *v = s->state;
-	int rows = s->win != NULL ? getmaxy(s->win) - 4 : 10;
+	int rows = v->rows > 0 ? v->rows : 10;
 
 	switch (act) {
 	case RV_UP:
-		v->top--;
-		break;
 	case RV_DOWN:
-		v->top++;
+		v->top = feeview_scroll(v->top, act == RV_UP ? -1 : 1,
+		    v->doc.n, rows);
 		break;
 	case RV_PGUP:
-		v->top -= rows;
-		break;
 	case RV_PGDN:
-		v->top += rows;
+		v->top = feeview_scroll(v->top, act == RV_PGUP ? -rows : rows,
+		    v->doc.n, rows);
 		break;
 	default:
 		return UI_CLOSE;
 	}
-	rview_clamp(v, rows);
 	return UI_REDRAW;
 }
 

@@ -35,6 +35,7 @@ struct paybox {
 	enum pay_field cur;
 	struct payquote q;        /* of what is typed now */
 	int qrc;                  /* its code */
+	char qmsg[512];           /* its message when qrc is not 0 */
 	char err[512];            /* the last refusal; "" */
 };
 
@@ -47,6 +48,8 @@ requote(struct paybox *b)
 	char *a = lineedit_get(&b->amount), *t = lineedit_get(&b->tendered);
 
 	b->qrc = paymodel_quote(b->ctx->pm, a, t, b->to_credit, &b->q);
+	snprintf(b->qmsg, sizeof b->qmsg, "%s", b->qrc == 0 ? "" :
+	    err_msg()[0] != '\0' ? err_msg() : err_str(b->qrc));
 	free(a);
 	free(t);
 }
@@ -91,6 +94,8 @@ pay_open(struct screen *s, void *arg)
 	b->to_credit = b->ctx->pm->n == 0;
 	requote(b);
 	s->state = b;
+	/* a message of an earlier payment is not about this one */
+	app_info(s->app, "%s", "");
 	return 0;
 }
 
@@ -209,9 +214,9 @@ pay_draw(struct screen *s, WINDOW *w)
 	draw_fit(w, y, lx, fx - lx - 1, _("Change"), TUI_NORMAL);
 	if (cash && b->qrc == 0) {
 		money_format(t, sizeof t, b->q.change_fen);
-		draw_text(w, y, fx, 16, t, TUI_TITLE, TEXT_RIGHT);
+		draw_text(w, y, fx, 16, t, TUI_TITLE, TEXT_LEFT);
 	} else
-		draw_text(w, y, fx, 16, "-", TUI_DIM, TEXT_RIGHT);
+		draw_text(w, y, fx, 16, "-", TUI_DIM, TEXT_LEFT);
 
 	y += 2;
 	snprintf(buf, sizeof buf, "[%s] %s", b->to_credit ? "x" : " ",
@@ -230,11 +235,20 @@ pay_draw(struct screen *s, WINDOW *w)
 	else if (b->qrc == 0) {
 		effect(b, buf, sizeof buf);
 		draw_fit(w, y, lx, cols - 4, buf, TUI_INFO);
-	}
-	draw_fit(w, rows - 2, lx, cols - 4, cash ? _("F2 take it   Enter next or "
-	    "take it   Tab move   Esc cancel") :
-	    _("F2 or Enter take it   Tab move   1-5 method   Esc cancel"),
-	    TUI_DIM);
+	} else	/* what F2 would answer, before it is pressed */
+		draw_wrapped(w, y, lx, cols - 4, rows - y - 2, b->qmsg,
+		    TUI_DIM);
+	/* the digits pick a method on the method field only */
+	if (b->cur == PAY_F_METHOD)
+		snprintf(buf, sizeof buf, "%s", cash ? _("F2 take it   Enter "
+		    "next   Tab move   1-5 method   Esc cancel") :
+		    _("F2 or Enter take it   Tab move   1-5 method   Esc "
+		    "cancel"));
+	else
+		snprintf(buf, sizeof buf, "%s", cash ? _("F2 take it   Enter "
+		    "next or take it   Tab move   Esc cancel") :
+		    _("F2 or Enter take it   Tab move   Esc cancel"));
+	draw_fit(w, rows - 2, lx, cols - 4, buf, TUI_DIM);
 }
 
 /* ---- paying --------------------------------------------------------------- */
@@ -301,8 +315,10 @@ pay_action(struct screen *s, int act)
 	case PA_CONFIRM:
 		return confirm(s);
 	case PA_ENTER:
-		/* the amount leads to the cash given; elsewhere: take it */
-		if (b->cur == PAY_F_AMOUNT && b->ctx->pm->method == PAY_CASH) {
+		/* the amount and the method lead to the cash given;
+		 * elsewhere: take it */
+		if ((b->cur == PAY_F_AMOUNT || b->cur == PAY_F_METHOD) &&
+		    b->ctx->pm->method == PAY_CASH) {
 			b->cur = PAY_F_TENDERED;
 			b->fresh[PAY_F_TENDERED] = 1;
 			return UI_REDRAW;

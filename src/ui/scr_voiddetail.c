@@ -23,6 +23,7 @@
 #include "ui/app.h"
 #include "ui/dialog.h"
 #include "ui/draw.h"
+#include "ui/model/feeview.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
@@ -31,12 +32,14 @@
 enum voiddetail_action { VA_APPROVE, VA_REJECT, VA_ASK, VA_REFRESH, VA_UP,
 	VA_DOWN, VA_PGUP, VA_PGDN };
 
+/* The widest receipt line kept (a receipt is [printer] width). */
+#define VOIDDETAIL_MAXW 200
+
 /* Dialogs opened. */
 enum { TAG_REASON = 1, TAG_APPROVE, TAG_NOTE_OK, TAG_NOTE_NO };
 
-/* "11-20 10:31" of t, "" for 0. */
-static void
-short_time(char *buf, size_t bufsz, int64_t t)
+void
+scr_voiddetail_when(char *buf, size_t bufsz, int64_t t)
 {
 	time_t tt = (time_t)t;
 	struct tm tm;
@@ -62,41 +65,11 @@ struct voiddetail {
 	struct void_req v;
 	struct payment_detail d;
 	int have_d;
-	char **lines;             /* the receipt text, by line */
-	int nlines;
+	struct feeview_doc doc;   /* the receipt text, by line */
 	int top;                  /* first receipt line shown */
+	int rows;                 /* receipt lines shown (by draw) */
 	int approve;              /* the decision being asked for */
 };
-
-static void
-drop_lines(struct voiddetail *vd)
-{
-	int i;
-
-	for (i = 0; i < vd->nlines; i++)
-		free(vd->lines[i]);
-	free(vd->lines);
-	vd->lines = NULL;
-	vd->nlines = 0;
-}
-
-/* Split text into vd->lines. */
-static void
-split_lines(struct voiddetail *vd, const char *text)
-{
-	const char *p = text, *e;
-
-	drop_lines(vd);
-	while (*p != '\0') {
-		e = strchr(p, '\n');
-		if (e == NULL)
-			e = p + strlen(p);
-		vd->lines = xreallocarray(vd->lines, (size_t)vd->nlines + 1,
-		    sizeof *vd->lines);
-		vd->lines[vd->nlines++] = xstrndup(p, (size_t)(e - p));
-		p = *e == '\n' ? e + 1 : e;
-	}
-}
 
 static int
 voiddetail_open(struct screen *s, void *arg)
@@ -151,8 +124,10 @@ voiddetail_load(struct screen *s)
 	if ((rc = svc_payment_get(ss, vd->arg.payment_id, &vd->d)) != 0)
 		return rc;
 	vd->have_d = 1;
-	if ((rc = svc_receipt_view(ss, vd->arg.payment_id, &sb)) == 0)
-		split_lines(vd, sb.buf);
+	if ((rc = svc_receipt_view(ss, vd->arg.payment_id, &sb)) == 0) {
+		feeview_doc_release(&vd->doc);
+		feeview_text_doc(&vd->doc, sb.buf, VOIDDETAIL_MAXW);
+	}
 	strbuf_release(&sb);
 	return rc;
 }
@@ -166,7 +141,7 @@ voiddetail_close(struct screen *s)
 		void_release(&vd->v);
 	if (vd->have_d)
 		payment_detail_release(&vd->d);
-	drop_lines(vd);
+	feeview_doc_release(&vd->doc);
 	free(vd);
 }
 
@@ -213,15 +188,17 @@ draw_head(WINDOW *w, int cols, const struct voiddetail *vd)
 	x = pair(w, y, 2, cols, _("Receipt"), receipt_no(no, p), TUI_TITLE);
 	x = pair(w, y, x, cols, _("House"), p->house_code, TUI_NORMAL);
 	pair(w, y++, x, cols, _("Amount"), buf, TUI_NORMAL);
-	short_time(when, sizeof when, p->at);
-	snprintf(buf, sizeof buf, "%s %s", p->day, when + 6);
+	/* "11-20 10:31": the time is from its 7th character; none for 0 */
+	scr_voiddetail_when(when, sizeof when, p->at);
+	snprintf(buf, sizeof buf, "%s %s", p->day, strlen(when) > 6 ?
+	    when + 6 : "");
 	x = pair(w, y, 2, cols, _("Paid at"), buf, TUI_NORMAL);
 	x = pair(w, y, x, cols, _("Cashier"), p->cashier, TUI_NORMAL);
 	state = state_text(vd, &st);
 	pair(w, y++, x, cols, _("Void"), state, st);
 	if (!vd->have_void)
 		return y + 1;
-	short_time(when, sizeof when, vd->arg.asked_at);
+	scr_voiddetail_when(when, sizeof when, vd->arg.asked_at);
 	snprintf(buf, sizeof buf, "%s %s", vd->v.requested_name,
 	    when[0] != '\0' ? when : "");
 	x = pair(w, y, 2, cols, _("Asked by"), buf, TUI_NORMAL);
@@ -238,24 +215,24 @@ static void
 voiddetail_draw(struct screen *s, WINDOW *w)
 {
 	struct voiddetail *vd = s->state;
-	int cols = getmaxx(w), rows = getmaxy(w), y, i, bw, x;
-	char buf[64];
+	int cols = getmaxx(w), rows = getmaxy(w), n = vd->doc.n, y, i, bw, x;
+	char buf[128];
 
 	if (!vd->have_d)
 		return;
 	y = draw_head(w, cols, vd);
 	tui_hline(w, y, 2, cols - 4);
+	vd->rows = rows - y - 1 > 1 ? rows - y - 1 : 1;
+	vd->top = feeview_scroll(vd->top, 0, n, vd->rows);
 	snprintf(buf, sizeof buf, _("Receipt, lines %d-%d of %d"),
-	    vd->nlines > 0 ? vd->top + 1 : 0,
-	    vd->top + rows - y - 1 < vd->nlines ? vd->top + rows - y - 1 :
-	    vd->nlines, vd->nlines);
+	    n > 0 ? vd->top + 1 : 0, vd->top + vd->rows < n ?
+	    vd->top + vd->rows : n, n);
 	draw_title(w, y++, 4, cols - 8, buf);
-	for (bw = 0, i = 0; i < vd->nlines; i++)
-		if (text_width(vd->lines[i]) > bw)
-			bw = text_width(vd->lines[i]);
+	bw = vd->doc.width;
 	x = bw < cols - 4 ? (cols - bw) / 2 : 2;
-	for (i = vd->top; i < vd->nlines && y < rows; i++)
-		draw_fit(w, y++, x, cols - 2 - x, vd->lines[i], TUI_NORMAL);
+	for (i = vd->top; i < n && y < rows; i++)
+		draw_fit(w, y++, x, cols - 2 - x, vd->doc.lines[i].text,
+		    TUI_NORMAL);
 }
 
 /* 1 when action can be done on what is shown. */
@@ -279,15 +256,15 @@ voiddetail_key_ok(struct screen *s, int action)
 	return 1;
 }
 
-/* Scroll the receipt by delta lines. */
+/* Scroll the receipt by lines and pages (a page: the lines shown); the
+ * last line stops at the bottom, as in the counter's receipt view. */
 static int
-receipt_scroll(struct voiddetail *vd, int delta)
+receipt_scroll(struct voiddetail *vd, int lines, int pages)
 {
-	vd->top += delta;
-	if (vd->top > vd->nlines - 1)
-		vd->top = vd->nlines - 1;
-	if (vd->top < 0)
-		vd->top = 0;
+	int rows = vd->rows > 0 ? vd->rows : 10;
+
+	vd->top = feeview_scroll(vd->top, lines + pages * rows, vd->doc.n,
+	    rows);
 	return UI_REDRAW;
 }
 
@@ -341,13 +318,13 @@ voiddetail_action(struct screen *s, int act)
 	case VA_REFRESH:
 		return UI_RELOAD | UI_REDRAW;
 	case VA_UP:
-		return receipt_scroll(vd, -1);
+		return receipt_scroll(vd, -1, 0);
 	case VA_DOWN:
-		return receipt_scroll(vd, 1);
+		return receipt_scroll(vd, 1, 0);
 	case VA_PGUP:
-		return receipt_scroll(vd, -10);
+		return receipt_scroll(vd, 0, -1);
 	case VA_PGDN:
-		return receipt_scroll(vd, 10);
+		return receipt_scroll(vd, 0, 1);
 	}
 	return UI_UNHANDLED;
 }
@@ -421,8 +398,9 @@ static const struct keybind voiddetail_keys[] = {
 	{ 'a', VA_APPROVE, NULL, 0 },
 	{ K_F(3), VA_REJECT, N_("Reject"), 0 },
 	{ 'x', VA_REJECT, NULL, 0 },
-	{ K_F(6), VA_ASK, N_("Ask for a void"), 0 },
-	{ 'v', VA_ASK, NULL, 0 },
+	/* F8 as at the counter; 'v' there shows a receipt, so not here */
+	{ K_F(8), VA_ASK, N_("Ask for a void"), 0 },
+	{ K_F(6), VA_ASK, NULL, 0 },
 	{ K_F(5), VA_REFRESH, N_("Refresh"), KB_HELPONLY },
 	{ 'r', VA_REFRESH, NULL, 0 },
 	{ K_UP, VA_UP, N_("Scroll the receipt"), KB_HELPONLY },
@@ -444,7 +422,7 @@ const struct screen_ops scr_voiddetail_ops = {
 	    "and the cash goes back through the drawer of the cashier who "
 	    "asked; F3 (x) rejects it and the payment stands. Either may "
 	    "carry a note. A cashier asks for the void of the receipt with "
-	    "F6 (v) and says why."),
+	    "F8, as at the counter, and says why."),
 	.keys = voiddetail_keys,
 	.key_ok = voiddetail_key_ok,
 	.open = voiddetail_open,

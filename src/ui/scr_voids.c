@@ -16,7 +16,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "core/fee.h"
 #include "core/money.h"
@@ -40,20 +39,6 @@ enum voids_action { VA_OPEN, VA_TAB, VA_ASK, VA_REFRESH };
 /* Dialogs and screens opened. */
 enum { TAG_DETAIL = 1, TAG_RECEIPT };
 
-/* "11-20 10:31" of t, "" for 0. */
-static void
-short_time(char *buf, size_t bufsz, int64_t t)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	buf[0] = '\0';
-	if (t == 0)
-		return;
-	localtime_r(&tt, &tm);
-	strftime(buf, bufsz, "%m-%d %H:%M", &tm);
-}
-
 /* The receipt number of p into buf (FEE_RECEIPT_BUFSZ). */
 static const char *
 receipt_no(char *buf, const struct payment *p)
@@ -64,7 +49,7 @@ receipt_no(char *buf, const struct payment *p)
 
 /*
  * When the requests of payment_id were asked (audit rows "void.request"),
- * oldest first.  OUT: at[0..*n) (at most max).
+ * newest first.  OUT: at[0..*n) (at most max).
  */
 static void
 asked_times(struct app *app, int64_t payment_id, int64_t *at, int max,
@@ -77,7 +62,7 @@ asked_times(struct app *app, int64_t payment_id, int64_t *at, int max,
 	if (audit_db_recent(app_db(app), "payment", payment_id,
 	    VOIDS_AUDIT_ROWS, &rows, &nrows) != 0)
 		return;
-	for (i = nrows - 1; i >= 0; i--)
+	for (i = 0; i < nrows; i++)
 		if (strcmp(rows[i].action, "void.request") == 0 && *n < max)
 			at[(*n)++] = rows[i].at;
 	for (i = 0; i < nrows; i++)
@@ -86,8 +71,11 @@ asked_times(struct app *app, int64_t payment_id, int64_t *at, int max,
 }
 
 /*
- * When request v was asked: its rank among the requests of the same
- * payment in vv (ids grow with time) picks the audit row.  0: not known.
+ * When request v was asked: the number of later requests of the same
+ * payment in vv (ids grow with time) counts back from the newest audit
+ * row.  Counted from the newest, as the waiting tab holds only the last
+ * request of a payment and the audit rows read may miss the oldest.
+ * 0: not known.
  */
 static int64_t
 asked_at(struct app *app, const struct void_vec *vv, const struct void_req *v)
@@ -96,10 +84,10 @@ asked_at(struct app *app, const struct void_vec *vv, const struct void_req *v)
 	int i, k = 0, n;
 
 	for (i = 0; i < vv->n; i++)
-		if (vv->v[i].payment_id == v->payment_id && vv->v[i].id < v->id)
+		if (vv->v[i].payment_id == v->payment_id && vv->v[i].id > v->id)
 			k++;
 	asked_times(app, v->payment_id, at, 16, &n);
-	return k < n ? at[k] : n > 0 ? at[n - 1] : 0;
+	return k < n ? at[k] : 0;
 }
 enum { TAB_WAITING, TAB_ALL, TAB_COUNT };
 
@@ -161,7 +149,7 @@ row_cell(void *ctx, int row, int col)
 	case COL_CASHIER:
 		return v->requested_name;
 	case COL_ASKED:
-		short_time(vs->cell, sizeof vs->cell, vs->asked[row]);
+		scr_voiddetail_when(vs->cell, sizeof vs->cell, vs->asked[row]);
 		return vs->cell;
 	case COL_STATE:
 		return fee_label(FEE_SET_VOID, (int)v->state);
@@ -371,7 +359,7 @@ open_receipt(struct screen *s, const char *no)
 	a.asked_at = 0;
 	payment_detail_release(&d);
 	if (app_push(s->app, &scr_voiddetail_ops, &a, TAG_DETAIL) != NULL)
-		app_info(s->app, "%s", _("Check the receipt, then F6 asks for "
+		app_info(s->app, "%s", _("Check the receipt, then F8 asks for "
 		    "its void."));
 	return UI_REDRAW;
 }

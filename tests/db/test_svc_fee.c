@@ -1154,6 +1154,12 @@ test_close(void **state)
 	assert_int_equal(svc_void_decide(&f->director, vid, 1, NULL),
 	    ERR_STATE);
 	assert_msg_has("closed the day");
+	/* a card payment: no cash goes back, so none is spoken of */
+	assert_null(strstr(err_msg(), "cash"));
+	/* rejecting it moves no money: allowed into the closed day; the
+	 * cashier may ask again */
+	OK(svc_void_decide(&f->director, vid, 0, "改日再批"));
+	OK(svc_void_request(&f->cashier, r2.payment_id, "刷错卡", &vid));
 	/* the closed day never changes */
 	assert_int_equal(raw_exec(f->path, "UPDATE daily_closes SET "
 	    "counted_fen = 80074, diff_fen = 0"), SQLITE_CONSTRAINT);

@@ -40,7 +40,9 @@ wait_for "实点现金（272.14）与应有现金（272.64）相差 -0.50，请�
 expect_text "未日结"
 expect_screen fees-close-noreason
 type_text "找零时多找了五角"
-keys C-s
+wait_for "-0.50 短款，已填原因" || finish
+# Enter on the reason, the last field, asks to close as Ctrl-S does
+keys Enter
 wait_for "确认日结 2026-11-20？" || finish
 expect_screen fees-close-confirm
 keys Enter
@@ -60,6 +62,18 @@ case $out in
 *"2026-11-20 的账已于 2026-11-20 10:30 日结，当天不能再收款"*) ;;
 *) fail "the refusal should say the day is closed, not: $out" ;;
 esac
+# at the counter F2 says so at once, before an amount is typed
+keys Escape
+wait_for "收费管理" || finish
+pick 收银台
+wait_for "为哪户收费" || finish
+type_text "1-1-202"
+wait_for "王淑华" || finish
+keys Enter
+wait_for "未缴账单" || finish
+keys F2
+wait_for "的账已于 2026-11-20 10:30 日结，当天不能再收款" || finish
+expect_no_text "收款：1-1-202"
 
 # the director reviews it
 PANE=fd2
@@ -74,6 +88,11 @@ expect_text "272.64     272.14    -0.50 待复核 找零时多找了五角"
 expect_screen fees-close-director
 keys Enter
 wait_for "2026-11-20 周五  陈静  已日结" || finish
+# Ctrl-R reads the day again, as at the counter; it does not review
+keys C-r
+sleep 0.5
+wait_for "尚未复核" || finish
+expect_no_text "备注（可不填）"
 keys F9
 wait_for "备注（可不填）" || finish
 type_text "已核对，短款由陈静补齐"

@@ -85,6 +85,17 @@ wait_gone "收款：1-1-702" || finish
 expect_text "最近收款（7 笔）"
 expect_text "已选 10/10 笔：813.35"
 [ -f "$TMP/receipts/2026-000034.txt" ] && fail "a receipt for a refused amount"
+# more than the bills: what F2 would say shows as it is typed
+keys F2
+wait_for "收款：1-1-702" || finish
+type_text "900"
+wait_for "比未缴账单合计（813.35）多 86.65" || finish
+expect_screen fees-counter-over
+keys Escape
+wait_gone "收款：1-1-702" || finish
+# one bill left out: it stays out when the house is read again below
+keys Space
+wait_for "已选 9/10 笔" || finish
 # the recent payments: view the receipt, reprint it (补打), ask a void
 keys Tab
 wait_for "> 最近收款（7 笔）" || finish
@@ -109,6 +120,7 @@ type_text "金额输错，应为现金 36.44"
 keys Enter
 wait_for "已申请红冲收据 2026-000033" || finish
 expect_text "红冲待批"
+expect_text "已选 9/10 笔"
 expect_screen fees-counter-void
 keys Escape
 # the same house paid at another desk meanwhile
@@ -179,4 +191,31 @@ expect_screen fees-counter-noprinter
 keys Enter
 wait_gone "收款成功" || finish
 expect_text "最近收款（5 笔）"
+# WeChat: the digits pick the method on the method field, where the keys
+# say so; Enter there takes it (no cash given, no change)
+keys F2
+wait_for "收款：1-1-202" || finish
+expect_no_text "1-5 方式"
+keys Tab
+wait_for "1-5 方式" || finish
+keys 3
+wait_for "（仅现金）" || finish
+expect_text "金额          1336.89 "
+keys Enter
+wait_for "收款成功" || finish
+expect_text "收据 2026-000036：1,336.89 元，微信。"
+expect_no_text "找零"
+keys Enter
+wait_gone "收款成功" || finish
+# its receipt has more lines than the screen: it scrolls, and says so
+keys Tab
+wait_for "> 最近收款" || finish
+keys v
+wait_for "收据号：2026-000036" || finish
+expect_text "翻看；Esc 关闭"
+keys PageDown
+wait_for "付款方式：微信" || finish
+expect_screen fees-counter-longreceipt
+keys Escape
+wait_gone "收据号：" || finish
 finish

@@ -44,11 +44,11 @@ keys F2
 wait_for "收据号（如 2026-000123）" || finish
 type_text "$NO"
 keys Enter
-wait_for "请核对收据，然后按 F6 申请红冲。" || finish
+wait_for "请核对收据，然后按 F8 申请红冲。" || finish
 expect_text "红冲 未申请红冲"
 expect_text "合计：350.00"
 expect_screen fees-void-receipt
-keys F6
+keys F8
 wait_for "的原因：" || finish
 keys Enter
 wait_for "红冲必须填写原因" || finish
@@ -74,6 +74,12 @@ keys Enter
 wait_for "F2 批准" || finish
 expect_text "原因      金额输错，业主实际只交了三百元"
 expect_text "申请人 陈静 11-20 10:30"
+# a page down shows the end of the receipt at the bottom, not one line
+keys PageDown
+wait_for "付款方式：现金" || finish
+expect_screen fees-void-scrolled
+keys PageUp
+wait_for "收据，第 1-" || finish
 keys F2
 wait_for "该笔收款今" || finish
 expect_screen fees-void-confirm
@@ -96,7 +102,7 @@ wait_for "收据号（如 2026-000123）" || finish
 type_text "2026-000313"
 keys Enter
 wait_for "收据 2026-000313" || finish
-keys F6
+keys F8
 wait_for "的原因：" || finish
 type_text "刷错了卡"
 keys Enter
@@ -131,4 +137,32 @@ expect_screen fees-void-refused
 keys Enter
 wait_gone "不能批准红冲" || finish
 expect_text "红冲 待审批"
+# rejected, then asked again an hour later: the waiting list shows when
+# it was asked the second time, not the first
+keys F3
+wait_for "备注（可不填）" || finish
+keys Enter
+wait_for "没有待审批的红冲" || finish
+PANE=fd
+start 80 24 FRONTDESK_NOW=$((FRONTDESK_NOW + 3600))
+login cashier
+wait_for "注销 / 切换用户" || finish
+keys 2
+wait_for "收费管理" || finish
+pick 红冲
+wait_for "我的红冲申请" || finish
+keys F2
+wait_for "收据号（如 2026-000123）" || finish
+type_text "2026-000313"
+keys Enter
+wait_for "收据 2026-000313" || finish
+keys F8
+wait_for "的原因：" || finish
+type_text "刷错了卡，重新申请"
+keys Enter
+wait_for "已申请红冲收据 2026-000313" || finish
+PANE=fd2
+keys r
+wait_for "11-20 11:30" || finish
+expect_text "2026-000313"
 finish

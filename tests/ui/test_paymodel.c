@@ -62,6 +62,40 @@ test_picks(void **state)
 	assert_null(pm.bills);
 }
 
+/* Read again: the picks of the bills still open are kept, a new bill is
+ * picked, a bill gone is forgotten. */
+static void
+test_keep_picks(void **state)
+{
+	static const int64_t ids2[] = { 12, 13, 14 };
+	static const int64_t owed2[] = { 8000, 30000, 5000 };
+	struct paymodel old, pm;
+	int64_t got[8];
+
+	(void)state;
+	paymodel_init(&old, ids, owed, 3);
+	paymodel_toggle(&old, 1);       /* 12 left out */
+	paymodel_init(&pm, ids2, owed2, 3);
+	paymodel_keep_picks(&pm, &old);
+	assert_int_equal(paymodel_npicked(&pm), 2);
+	assert_int_equal(paymodel_picked_ids(&pm, got, 8), 2);
+	assert_int_equal(got[0], 13);
+	assert_int_equal(got[1], 14);
+	assert_int_equal(paymodel_picked_fen(&pm), 35000);
+	paymodel_release(&pm);
+	/* nothing before, nothing now: no harm */
+	paymodel_init(&pm, NULL, NULL, 0);
+	paymodel_keep_picks(&pm, &old);
+	assert_int_equal(pm.n, 0);
+	paymodel_release(&old);
+	paymodel_init(&old, NULL, NULL, 0);
+	paymodel_init(&pm, ids2, owed2, 3);
+	paymodel_keep_picks(&pm, &old);
+	assert_int_equal(paymodel_npicked(&pm), 3);
+	paymodel_release(&pm);
+	paymodel_release(&old);
+}
+
 static void
 test_cash_change(void **state)
 {
@@ -200,6 +234,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_picks),
+		cmocka_unit_test(test_keep_picks),
 		cmocka_unit_test(test_cash_change),
 		cmocka_unit_test(test_part_and_credit),
 		cmocka_unit_test(test_bad_amounts),

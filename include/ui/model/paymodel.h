@@ -69,6 +69,14 @@ void paymodel_toggle(struct paymodel *pm, int i);
 /* Pick every bill, or none when all are picked already. */
 void paymodel_toggle_all(struct paymodel *pm);
 
+/*
+ * The same house read again: each bill of pm that old had keeps old's
+ * pick; a bill old did not have stays picked.  For a reading that is not
+ * after a payment (F5, a void asked), so what the cashier left out stays
+ * out.
+ */
+void paymodel_keep_picks(struct paymodel *pm, const struct paymodel *old);
+
 /* Picked bills, and their total. */
 int paymodel_npicked(const struct paymodel *pm);
 int64_t paymodel_picked_fen(const struct paymodel *pm);

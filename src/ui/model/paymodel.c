@@ -56,6 +56,19 @@ paymodel_toggle_all(struct paymodel *pm)
 		pm->bills[i].picked = !all;
 }
 
+void
+paymodel_keep_picks(struct paymodel *pm, const struct paymodel *old)
+{
+	int i, j;
+
+	for (i = 0; i < pm->n; i++)
+		for (j = 0; j < old->n; j++)
+			if (old->bills[j].id == pm->bills[i].id) {
+				pm->bills[i].picked = old->bills[j].picked;
+				break;
+			}
+}
+
 int
 paymodel_npicked(const struct paymodel *pm)
 {
