@@ -604,8 +604,10 @@ turn(struct app *app, int *need_paint)
 		drop_overlays(app);
 		tui_relayout();
 		clearok(curscr, TRUE);
-	} else if (tui_big_enough())
+	} else if (tui_big_enough()) {
+		app->msg[0] = '\0'; /* a message lasts until the next key */
 		dispatch(app, key);
+	}
 }
 
 int
