@@ -143,6 +143,30 @@ closes_summary(struct session *ss, char *buf, size_t bufsz)
 	return n > 0 ? 0 : ERR_NOTFOUND;
 }
 
+/* The close row: the cashier's own day open or closed (with the
+ * difference), or the director's count of closes. */
+static int
+close_summary(struct session *ss, char *buf, size_t bufsz)
+{
+	struct close_view v;
+	char diff[MONEY_BUFSZ];
+
+	if (!session_may(ss, PERM_FEE_CLOSE_DAY))
+		return closes_summary(ss, buf, bufsz);
+	if (svc_close_view(ss, "", 0, &v) != 0)
+		return ERR_NOTFOUND;
+	money_format(diff, sizeof diff, v.close.diff_fen);
+	if (!v.closed)
+		snprintf(buf, bufsz, "%s", _("Today is not closed yet"));
+	else if (v.close.diff_fen == 0)
+		snprintf(buf, bufsz, "%s", _("Today is closed, no difference"));
+	else
+		snprintf(buf, bufsz, _("Today is closed, difference %s yuan"),
+		    diff);
+	close_view_release(&v);
+	return 0;
+}
+
 int
 scr_fees_summary(struct app *app, char *buf, size_t bufsz)
 {
@@ -217,11 +241,10 @@ fees_load(struct screen *s)
 	for (i = 0; i < f->n; i++) {
 		r = &f->rows[i];
 		rc = ERR_NOTFOUND;
-		if (r->item == ITEM_COUNTER || r->item == ITEM_CLOSE)
+		if (r->item == ITEM_COUNTER)
 			rc = day_summary(ss, r->summary, sizeof r->summary);
-		if (r->item == ITEM_CLOSE && rc != 0)
-			rc = closes_summary(ss, r->summary,
-			    sizeof r->summary);
+		else if (r->item == ITEM_CLOSE)
+			rc = close_summary(ss, r->summary, sizeof r->summary);
 		else if (r->item == ITEM_VOIDS)
 			rc = voids_summary(ss, r->summary, sizeof r->summary);
 		if (rc != 0)
