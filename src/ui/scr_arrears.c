@@ -297,6 +297,18 @@ arrears_draw(struct screen *s, WINDOW *w)
 
 /* ---- keys ----------------------------------------------------------------- */
 
+static const struct screen_ops arrears_group_ops;
+
+/* Show view v; a group view has its own keys (Enter lists the houses). */
+static void
+set_view(struct screen *s, enum feeview_view v)
+{
+	struct arrears *a = s->state;
+
+	a->view = v;
+	s->ops = v == FV_BY_HOUSE ? &scr_arrears_ops : &arrears_group_ops;
+}
+
 /* Enter: a house's reminder log; a building's or item's houses. */
 static int
 open_row(struct screen *s)
@@ -319,7 +331,7 @@ open_row(struct screen *s)
 		a->f.item_id = g->key;
 		snprintf(a->item_name, sizeof a->item_name, "%s", g->name);
 	}
-	a->view = FV_BY_HOUSE;
+	set_view(s, FV_BY_HOUSE);
 	listmodel_home(&a->list.m);
 	return UI_RELOAD | UI_REDRAW;
 }
@@ -384,7 +396,7 @@ most_first(struct screen *s)
 {
 	struct arrears *a = s->state;
 
-	a->view = FV_BY_HOUSE;
+	set_view(s, FV_BY_HOUSE);
 	a->fc_width = -1;
 	if (a->sort_col == FVC_TOTAL && a->sort_desc)
 		a->sort_col = FVC_HOUSE;
@@ -423,7 +435,7 @@ arrears_action(struct screen *s, int act)
 	case AR_OPEN:
 		return open_row(s);
 	case AR_VIEW:
-		a->view = (a->view + 1) % FV_VIEW_COUNT;
+		set_view(s, (a->view + 1) % FV_VIEW_COUNT);
 		listmodel_reload(&a->list.m);
 		listmodel_home(&a->list.m);
 		return UI_REDRAW;
@@ -494,7 +506,7 @@ arrears_result(struct screen *s, int tag, const struct screen_answer *an)
 		    an->index : AGE_0_30;
 		break;
 	}
-	a->view = FV_BY_HOUSE;
+	set_view(s, FV_BY_HOUSE);
 	listmodel_home(&a->list.m);
 	return UI_RELOAD | UI_REDRAW;
 }
@@ -521,14 +533,18 @@ arrears_key_ok(struct screen *s, int act)
 	return 1;
 }
 
+/* The keys of every view after Enter. */
+#define ARREARS_KEYS                                                      \
+	{ K_F(6), AR_VIEW, N_("Next view"), 0 },                          \
+	{ K_TAB, AR_VIEW, NULL, 0 },                                      \
+	{ K_F(3), AR_FILTERS, N_("Filters"), 0 },                         \
+	{ 'f', AR_FILTERS, NULL, 0 },                                     \
+	{ K_F(7), AR_MOST, N_("Most owed first"), 0 },                    \
+	{ 'o', AR_MOST, NULL, 0 }
+
 static const struct keybind arrears_keys[] = {
 	{ K_ENTER, AR_OPEN, N_("Reminders"), 0 },
-	{ K_F(6), AR_VIEW, N_("Next view"), 0 },
-	{ K_TAB, AR_VIEW, NULL, 0 },
-	{ K_F(3), AR_FILTERS, N_("Filters"), 0 },
-	{ 'f', AR_FILTERS, NULL, 0 },
-	{ K_F(7), AR_MOST, N_("Most owed first"), 0 },
-	{ 'o', AR_MOST, NULL, 0 },
+	ARREARS_KEYS,
 	{ 'c', AR_PAY, N_("Pay"), 0 },
 	{ K_F(5), AR_REFRESH, N_("Refresh"), KB_HELPONLY },
 	{ 'r', AR_REFRESH, NULL, 0 },
@@ -536,21 +552,47 @@ static const struct keybind arrears_keys[] = {
 	{ 0, 0, NULL, 0 },
 };
 
+static const struct keybind arrears_group_keys[] = {
+	{ K_ENTER, AR_OPEN, N_("Its houses"), 0 },
+	ARREARS_KEYS,
+	{ K_F(5), AR_REFRESH, N_("Refresh"), KB_HELPONLY },
+	{ 'r', AR_REFRESH, NULL, 0 },
+	LIST_KEYS,
+	{ 0, 0, NULL, 0 },
+};
+
+#define ARREARS_HELP N_("What each house owes as of today, by age: 0-30 " \
+	"days (and not yet due), 31-90, 91-180 and over 180 days past due, " \
+	"with the furthest reminder since its oldest bill fell due. Tab or " \
+	"F6 adds them up by building and by fee item; Enter on a building " \
+	"or item lists its houses. F3 filters by building, fee item and " \
+	"age; / finds a house by number or owner; F7 puts the largest " \
+	"debts first, s sorts by the next column. Enter on a house opens " \
+	"its reminder log, where you log a call or visit and print the " \
+	"reminder notice; c (Pay) opens the counter on it, for the " \
+	"cashier. Water and electricity are never cut off to collect a " \
+	"debt.")
+
 const struct screen_ops scr_arrears_ops = {
 	.name = "arrears",
 	.title = N_("Arrears and reminders"),
-	.help = N_("What each house owes as of today, by age: 0-30 days "
-	    "(and not yet due), 31-90, 91-180 and over 180 days past due, with "
-	    "the furthest reminder since its oldest bill fell due. Tab or F6 "
-	    "adds them up by building and by fee item; Enter on a building "
-	    "or item lists its houses. F3 filters by building, fee item and "
-	    "age; / finds a house by number or owner; F7 puts the largest "
-	    "debts first, s sorts by the next column. Enter on a house opens "
-	    "its reminder log, where you log a call or visit and print the "
-	    "reminder notice; c (Pay) opens the counter on it, for the "
-	    "cashier. Water and electricity are never cut off to "
-	    "collect a debt."),
+	.help = ARREARS_HELP,
 	.keys = arrears_keys,
+	.open = arrears_open,
+	.load = arrears_load,
+	.draw = arrears_draw,
+	.action = arrears_action,
+	.result = arrears_result,
+	.house = arrears_house,
+	.key_ok = arrears_key_ok,
+	.close = arrears_close,
+};
+
+static const struct screen_ops arrears_group_ops = {
+	.name = "arrears",
+	.title = N_("Arrears and reminders"),
+	.help = ARREARS_HELP,
+	.keys = arrears_group_keys,
 	.open = arrears_open,
 	.load = arrears_load,
 	.draw = arrears_draw,

@@ -270,9 +270,11 @@ readings_draw(struct screen *s, WINDOW *w)
 	readgrid_set_height(&rd->g, h);
 	for (i = rd->g.top; i < rd->g.n && i < rd->g.top + h; i++)
 		draw_row(s, w, i, 4 + i - rd->g.top, cols);
-	if (rd->g.n == 0)
+	if (rd->g.n == 0) {
 		draw_fit(w, 4, 2, cols - 4, _("No house of this building pays "
 		    "this item. F3 picks another building."), TUI_DIM);
+		return;
+	}
 	draw_fit(w, rows - 1, 2, cols - 4, _("Type the reading, Enter saves "
 	    "it and goes to the next house; Esc drops what was typed."),
 	    TUI_DIM);
@@ -467,13 +469,15 @@ readings_result(struct screen *s, int tag, const struct screen_answer *a)
 	return UI_REDRAW;
 }
 
-/* F6 only where a reading may change. */
+/* Enter only on a house; F6 only where a reading may change. */
 static int
 readings_key_ok(struct screen *s, int act)
 {
 	const struct readgrid_row *r =
 	    readgrid_current(&((struct readings *)s->state)->g);
 
+	if (act == RD_ENTER)
+		return r != NULL;
 	return act != RD_REPLACE || (r != NULL && !r->billed);
 }
 

@@ -98,6 +98,7 @@ wait_for "最多只能生成到 2026-02 的账单" || finish
 keys C-u
 type_text "2026-01"
 wait_for "2026-01 现状" || finish
+expect_text "水费             按表计量          3.80 元  已出账至 2025-12，已抄 4/44"
 expect_screen fees-setup-bills-before
 keys Enter
 wait_for "为全部房屋生成 2026-01 的账单" || finish
