@@ -703,6 +703,9 @@ paid(struct screen *s)
 	char l[MONEY_BUFSZ], msg[512];
 	int rc;
 
+	/* the screen below (a house, the arrears) reads again when the
+	 * counter closes: what it shows is out of date now */
+	(void)screen_answer(s, 1, 0, NULL);
 	memset(&pr, 0, sizeof pr);
 	rc = svc_receipt_print(app_session(s->app), r->payment_id, &pr);
 	snprintf(msg, sizeof msg, "%s", rc != 0 ? err_msg() : "");

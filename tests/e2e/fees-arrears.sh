@@ -9,7 +9,8 @@
 # formulas; then the wide arrears list.  The building grid marks the
 # houses with a bill past due; the house detail lists bills and payments.
 # The cashier goes from the arrears list, the reminder log and the house
-# detail to the counter on that house with c (Pay); the receptionist is
+# detail to the counter on that house with c (Pay), and the house reads
+# again after paying there; the receptionist is
 # not offered the key.
 # Menu entries are picked by the digit shown beside them, so the scenario
 # holds when other fee screens join the menu.
@@ -202,4 +203,13 @@ expect_text "c 收款"
 keys c
 wait_for "未缴账单" || finish
 expect_text "房屋 1-1-702"
+# paying everything there: back on the house, it shows nothing owed
+keys F2
+wait_for "收款：1-1-702" || finish
+keys F2
+wait_for "收款成功" || finish
+keys Enter Escape Escape
+wait_for "历任业主" || finish
+expect_text "1-1-702   7 层"
+expect_no_text "欠费"
 finish
