@@ -22,7 +22,8 @@ static const char *const refuse_msg[LINEEDIT_KIND_COUNT] = {
 	[LINEEDIT_DIGITS] = N_("Only digits 0-9 can be typed here"),
 	[LINEEDIT_INTEGER] = N_("Only a whole number can be typed here"),
 	[LINEEDIT_MONEY] = N_("Only an amount like 350.50 can be typed here"),
-	[LINEEDIT_DATE] = N_("Only a date like 2026-11-29 can be typed here"),
+	[LINEEDIT_DATE] = N_("Only a date like 2026-11-29 or a month like "
+	    "2026-11 can be typed here"),
 	[LINEEDIT_PHONE] = N_("Only digits, '-', '+' and spaces can be typed "
 	    "here"),
 	[LINEEDIT_HOUSENO] = N_("Only a house number like 3-2-1502 can be "
