@@ -27,6 +27,7 @@
 #include "db/db.h"
 #include "svc/session.h"
 #include "svc/svc_cashier.h"
+#include "svc/svc_fee.h"
 #include "svc/svc_owner.h"
 #include "ui/app.h"
 #include "ui/dialog.h"
@@ -49,10 +50,10 @@
 
 enum counter_action { CN_ENTER, CN_PAY, CN_TOGGLE, CN_ALL, CN_NEXT,
 	CN_PREV, CN_REPRINT, CN_VIEW, CN_VOID, CN_REFRESH, CN_BACK, CN_FIND,
-	CN_UP, CN_DOWN, CN_PGUP, CN_PGDN, CN_HOME, CN_END };
+	CN_LATE, CN_UP, CN_DOWN, CN_PGUP, CN_PGDN, CN_HOME, CN_END };
 
 /* Dialogs this screen opens. */
-enum { TAG_PAY = 1, TAG_VOID, TAG_DONE };
+enum { TAG_PAY = 1, TAG_VOID, TAG_DONE, TAG_LATE };
 
 /* Where the keys go. */
 enum counter_focus { FOC_FIND, FOC_BILLS, FOC_RECENT };
@@ -639,6 +640,42 @@ reload(struct screen *s)
 		app_fail(s->app, rc);
 }
 
+static int counter_key_ok(struct screen *, int);
+
+/* Ask before charging the late fee due (滞纳金) as bill lines. */
+static int
+late_ask(struct screen *s)
+{
+	struct cnt *k = s->state;
+	char l[MONEY_BUFSZ], text[512];
+
+	money_format(l, sizeof l, k->c.late_fen);
+	snprintf(text, sizeof text, _("Charge the late fee of %s yuan due "
+	    "today to %s? It becomes a bill line of its own (滞纳金), paid "
+	    "like any other bill."), l, k->c.house.code);
+	dialog_confirm(s->app, TAG_LATE, _("Late fee"), text);
+	return UI_REDRAW;
+}
+
+/* Charge it, then read the house again with the new lines. */
+static int
+late_charge(struct screen *s)
+{
+	struct cnt *k = s->state;
+	struct late_run run;
+	char l[MONEY_BUFSZ];
+	int rc;
+
+	if ((rc = svc_late_fees(app_session(s->app), k->c.house.id,
+	    &run)) != 0)
+		return app_fail(s->app, rc);
+	reload(s);
+	money_format(l, sizeof l, run.total_fen);
+	app_info(s->app, _("Late fee charged: %s yuan in %lld bill lines"), l,
+	    (long long)run.bills);
+	return UI_REDRAW;
+}
+
 /* Open the payment box over the house at the counter. */
 static int
 pay(struct screen *s)
@@ -949,6 +986,8 @@ counter_action(struct screen *s, int act)
 	case CN_VOID:
 		return k->focus == FOC_RECENT && !k->readonly ? void_start(s) :
 		    UI_HANDLED;
+	case CN_LATE:
+		return counter_key_ok(s, CN_LATE) ? late_ask(s) : UI_HANDLED;
 	case CN_REFRESH:
 		return k->loaded ? UI_RELOAD | UI_REDRAW : search(s, 1);
 	case CN_FIND:
@@ -1037,6 +1076,8 @@ counter_result(struct screen *s, int tag, const struct screen_answer *a)
 		return UI_REDRAW;
 	case TAG_VOID:
 		return void_send(s, a->text != NULL ? a->text : "");
+	case TAG_LATE:
+		return late_charge(s);
 	}
 	return UI_REDRAW;
 }
@@ -1059,6 +1100,8 @@ counter_key_ok(struct screen *s, int act)
 		    !k->readonly;
 	case CN_VIEW:
 		return k->focus == FOC_RECENT && k->c.recent.n > 0;
+	case CN_LATE:
+		return k->loaded && !k->readonly && k->c.late_fen > 0;
 	case CN_NEXT:
 		return k->loaded;
 	case CN_FIND:
@@ -1217,6 +1260,7 @@ static const struct keybind counter_keys[] = {
 	{ 'v', CN_VIEW, N_("Receipt"), 0 },
 	{ K_F(8), CN_VOID, N_("Void"), 0 },
 	{ 'x', CN_VOID, NULL, 0 },
+	{ K_F(7), CN_LATE, N_("Late fee"), 0 },
 	{ '/', CN_FIND, N_("Another house"), 0 },
 	{ K_F(5), CN_REFRESH, N_("Read again"), KB_HELPONLY },
 	{ K_CTRL('r'), CN_REFRESH, NULL, 0 },
@@ -1251,7 +1295,9 @@ static const struct keybind counter_view_keys[] = {
 	"first; the change is shown as the cash given is typed. The "       \
 	"receipt is printed at once. Tab moves to the recent payments: F3 " \
 	"reprints one (补打), v shows its receipt, F8 asks the director to " \
-	"void it (红冲) with a reason. Typing anywhere starts the next "     \
+	"void it (红冲) with a reason. When late fees are on and one is "   \
+	"due, F7 charges it as a bill line (滞纳金) before the payment. "    \
+	"Typing anywhere starts the next "                                \
 	"house; Esc goes back to the house field, then to the menu. Roles " \
 	"that may only look see the same without the keys that pay.")
 

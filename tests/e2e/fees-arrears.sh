@@ -20,15 +20,6 @@ export FRONTDESK_NOW
 rm -f "$DB" "$DB-wal" "$DB-shm"
 "$FD_BIN" --db "$DB" demo --households 40 --seed 1 >/dev/null || fail "cannot make $DB"
 
-# pick TEXT: press the digit of the menu line that shows TEXT.
-pick() {
-	n=$(screen | grep -F -- "$1" | head -n 1 | awk '{print $1}')
-	case $n in
-	[1-9]) keys "$n" ;;
-	*) fail "no menu line '$1'"; screen >&2; return 1 ;;
-	esac
-}
-
 start 80 24 FRONTDESK_NOW=$FRONTDESK_NOW
 login reception
 wait_for "注销 / 切换用户" || finish

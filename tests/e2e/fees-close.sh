@@ -13,13 +13,6 @@ export FRONTDESK_NOW
 rm -f "$DB" "$DB-wal" "$DB-shm"
 "$FD_BIN" --db "$DB" demo --households 40 --seed 1 >/dev/null || fail "cannot make $DB"
 
-# pick LABEL: the fees menu entry LABEL, by its digit on screen.
-pick() {
-	n=$(screen | sed -n "s/^ *\([0-9]\) $1 .*/\1/p" | head -n 1)
-	[ -n "$n" ] || { fail "no menu entry '$1'"; screen >&2; return 1; }
-	keys "$n"
-}
-
 start 80 24 FRONTDESK_NOW=$FRONTDESK_NOW
 login cashier
 wait_for "注销 / 切换用户" || finish

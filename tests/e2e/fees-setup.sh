@@ -13,13 +13,6 @@ export FRONTDESK_NOW
 rm -f "$DB" "$DB-wal" "$DB-shm"
 "$FD_BIN" --db "$DB" demo --households 40 --seed 1 >/dev/null || fail "cannot make $DB"
 
-# open NAME: the fees menu entry called NAME, by its digit.
-open_entry() {
-	n=$(screen | grep -F -- " $1 " | awk '{print $1}' | head -n 1)
-	[ -n "$n" ] || { fail "no menu entry '$1'"; screen >&2; return 1; }
-	keys "$n"
-}
-
 start 80 24 FRONTDESK_NOW=$FRONTDESK_NOW
 login director
 wait_for "注销 / 切换用户" || finish
@@ -27,7 +20,7 @@ keys 4
 wait_for "收费项目与标准" || finish
 
 # a new price of water, first dated into December (billed already)
-open_entry "收费项目与标准" || finish
+pick "收费项目与标准" || finish
 wait_for "最近出账" || finish
 expect_text "3.45 2025-01-01 2025-12"
 keys Down Down F6
@@ -55,7 +48,7 @@ keys Escape
 wait_for "按楼栋录入水电表读数" || finish
 
 # the water readings of building 2 (four shops) for January
-open_entry "抄表" || finish
+pick "抄表" || finish
 wait_for "1 号楼  水费（吨）  2026-01" || finish
 expect_text "已抄 0/40 户，已出账 0"
 keys F3
@@ -88,7 +81,7 @@ keys Escape
 wait_for "为各户生成当月应收" || finish
 
 # a month that has not begun, then January's bills, twice
-open_entry "生成账单" || finish
+pick "生成账单" || finish
 wait_for "2026-01 现状" || finish
 keys C-u
 type_text "2026-03"
@@ -121,7 +114,7 @@ login director
 wait_for "注销 / 切换用户" || finish
 keys 4
 wait_for "收费项目与标准" || finish
-open_entry "抄表" || finish
+pick "抄表" || finish
 wait_for "1 号楼  水费（吨）  2026-01" || finish
 keys F3
 wait_for "选择抄表单" || finish

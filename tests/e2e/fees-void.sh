@@ -18,13 +18,6 @@ owed() {
 	    --user director --password-stdin | awk '$1 == "1-1-202" { print $(NF-2) }'
 }
 
-# pick LABEL: the fees menu entry LABEL, by its digit on screen.
-pick() {
-	n=$(screen | sed -n "s/^ *\([0-9]\) $1 .*/\1/p" | head -n 1)
-	[ -n "$n" ] || { fail "no menu entry '$1'"; screen >&2; return 1; }
-	keys "$n"
-}
-
 [ "$(owed)" = "1,356.89" ] || fail "1-1-202 should owe 1,356.89 before, not '$(owed)'"
 NO=$(printf 'demo1234\n' | "$FD_BIN" --db "$DB" --config "$INI" pay --house 1-1-202 \
     --amount 350 --method cash --user cashier --password-stdin | head -n 1)

@@ -127,6 +127,14 @@ settle() {
 	done
 }
 
+
+# pick TITLE: press the digit shown beside the menu line TITLE (home, the
+# fees menu ...), so a scenario holds when entries are added to a menu.
+pick() {
+	n=$(screen | sed -n "s/^ *\([0-9]\) $1 .*/\1/p" | head -n 1)
+	[ -n "$n" ] || { fail "no menu entry '$1'"; screen >&2; return 1; }
+	keys "$n"
+}
 # expect_screen NAME: the pane must equal tests/e2e/NAME.result.
 expect_screen() {
 	screen > "$TMP/$1.out"
