@@ -96,6 +96,8 @@ usage(FILE *fp)
 	    "  bill --period YYYY-MM                  the bills of a period "
 	    "(twice makes\n"
 	    "                                         nothing twice)\n"
+	    "  bill --late-fees                       late fees of every house "
+	    "up to today\n"
 	    "  pay --house H --amount A --method M [--tendered T] [--credit]\n"
 	    "      [--no-print]                       take a payment: oldest "
 	    "bills first,\n"

@@ -40,6 +40,7 @@ enum {
 	OPT_BUILDING,
 	OPT_ITEM,
 	OPT_MIN_AGE,
+	OPT_LATE,
 };
 
 /* Everything any fee command may be given. */
@@ -58,6 +59,7 @@ struct fee_args {
 	const char *building;
 	const char *item;
 	const char *min_age;
+	int late;
 };
 
 /* Parse the options of c into a; 0 or CLI_USAGE (printed with usage). */
@@ -79,6 +81,7 @@ args_parse(struct cli *c, struct fee_args *a, const char *usage)
 		{"building", required_argument, NULL, OPT_BUILDING},
 		{"item", required_argument, NULL, OPT_ITEM},
 		{"min-age", required_argument, NULL, OPT_MIN_AGE},
+		{"late-fees", no_argument, NULL, OPT_LATE},
 		{NULL, 0, NULL, 0},
 	};
 	int ch;
@@ -100,6 +103,7 @@ args_parse(struct cli *c, struct fee_args *a, const char *usage)
 		case OPT_BUILDING: a->building = optarg; break;
 		case OPT_ITEM: a->item = optarg; break;
 		case OPT_MIN_AGE: a->min_age = optarg; break;
+		case OPT_LATE: a->late = 1; break;
 		default: return cli_usage("%s", usage);
 		}
 	}
@@ -137,40 +141,62 @@ money_cell(int64_t fen, int cols)
 
 /* ---- bill -------------------------------------------------------------- */
 
+/* `bill --late-fees`: the late fees of every house up to today. */
+static int
+bill_late(struct session *s)
+{
+	struct late_run run;
+	char t[MONEY_BUFSZ];
+
+	if (svc_late_fees(s, 0, &run) != 0)
+		return cli_fail_err();
+	printf(_("late fees up to today: %lld bill lines, %s\n"),
+	    (long long)run.bills, yuan(t, run.total_fen));
+	return 0;
+}
+
+/* `bill --period P`: the bills of a period. */
+static int
+bill_period(struct session *s, const char *period)
+{
+	struct bill_run run;
+	char t[MONEY_BUFSZ], cr[MONEY_BUFSZ];
+
+	if (svc_bill_generate(s, period, NULL, NULL, &run) != 0)
+		return cli_fail_err();
+	printf(_("bills of %s: %lld made (%s), %lld there already\n"),
+	    run.period, (long long)run.created, yuan(t, run.total_fen),
+	    (long long)run.existing);
+	if (run.no_reading > 0)
+		printf(_("%lld metered bills wait for a meter reading\n"),
+		    (long long)run.no_reading);
+	if (run.no_standard > 0)
+		printf(_("%lld fee items have no price for %s\n"),
+		    (long long)run.no_standard, run.period);
+	if (run.credit_fen > 0)
+		printf(_("credit applied: %s for %lld houses\n"),
+		    yuan(cr, run.credit_fen), (long long)run.credited);
+	return 0;
+}
+
 int
 cmd_bill(struct cli *c)
 {
-	const char *usage = _("usage: frontdesk bill --period YYYY-MM --user "
-			      "NAME [--password-stdin]");
+	const char *usage = _("usage: frontdesk bill --period YYYY-MM | "
+			      "--late-fees --user NAME [--password-stdin]");
 	struct fee_args a;
-	struct bill_run run;
 	struct session s;
 	struct db *db;
-	char t[MONEY_BUFSZ], cr[MONEY_BUFSZ];
 	int rc;
 
 	if ((rc = args_parse(c, &a, usage)) != 0)
 		return rc;
-	if (a.period == NULL || a.house != NULL || a.amount != NULL)
+	if ((a.period == NULL) == !a.late || a.house != NULL ||
+	    a.amount != NULL)
 		return cli_usage("%s", usage);
 	if ((rc = cli_open_session(c, a.user, a.pw_stdin, &db, &s)) != 0)
 		return rc;
-	if (svc_bill_generate(&s, a.period, NULL, NULL, &run) != 0) {
-		rc = cli_fail_err();
-	} else {
-		printf(_("bills of %s: %lld made (%s), %lld there already\n"),
-		    run.period, (long long)run.created, yuan(t, run.total_fen),
-		    (long long)run.existing);
-		if (run.no_reading > 0)
-			printf(_("%lld metered bills wait for a meter reading\n"),
-			    (long long)run.no_reading);
-		if (run.no_standard > 0)
-			printf(_("%lld fee items have no price for %s\n"),
-			    (long long)run.no_standard, run.period);
-		if (run.credit_fen > 0)
-			printf(_("credit applied: %s for %lld houses\n"),
-			    yuan(cr, run.credit_fen), (long long)run.credited);
-	}
+	rc = a.late ? bill_late(&s) : bill_period(&s, a.period);
 	cli_close_session(&db, &s);
 	return rc;
 }

@@ -112,3 +112,19 @@ cashier export-bills 0 export bills --user wangli
 cashier export-payments 0 export payments --user lizr
 cashier export-readings 2 export readings --user lizr
 cashier fees-check 0 check --user lizr
+
+# Late fees for every house: refused while off; on (no grace), each open
+# bill past due gets its own line, and a second run the same day adds none.
+cashier bill-late-off 1 bill --late-fees --user lizr
+run bill-late-usage 2 "$BIN" --db "$db" bill --late-fees --period 2026-11 --user lizr
+printf '[fees]\nlate_fee = yes\nlate_fee_grace_days = 0\n' > "$TMP/late.ini"
+with_input 'Counter-pass1'
+run bill-late 0 env FRONTDESK_CONFIG="$TMP/late.ini" "$BIN" --db "$db" \
+	bill --late-fees --user lizr --password-stdin
+expect bill-late-lines test "$(sqlite3 "$db" 'select count(*) from bills where late_of > 0')" -gt 0
+n=$(sqlite3 "$db" 'select count(*) from bills')
+with_input 'Counter-pass1'
+run bill-late-again 0 env FRONTDESK_CONFIG="$TMP/late.ini" "$BIN" --db "$db" \
+	bill --late-fees --user lizr --password-stdin
+expect bill-late-once test "$(sqlite3 "$db" 'select count(*) from bills')" = "$n"
+cashier fees-check-late 0 check --user lizr
