@@ -27,14 +27,15 @@
 #include "ui/dialog.h"
 #include "ui/draw.h"
 #include "ui/field.h"
+#include "util/config.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
 
-enum billrun_action { BR_RUN, BR_REFRESH };
+enum billrun_action { BR_RUN, BR_REFRESH, BR_LATE };
 
 /* Dialogs this screen opens. */
-enum { TAG_CONFIRM, TAG_RUN };
+enum { TAG_CONFIRM, TAG_RUN, TAG_LATE };
 
 /* Where the last run ended. */
 enum run_state { RUN_NONE, RUN_DONE, RUN_CANCELLED, RUN_FAILED };
@@ -424,6 +425,37 @@ run_done(struct screen *s, const struct screen_answer *a)
 	return UI_RELOAD | UI_REDRAW;
 }
 
+/* F7: the late fees (滞纳金) of every house up to today, after asking. */
+static int
+ask_late(struct screen *s)
+{
+	const struct config *cfg = app_config(s->app);
+	char text[400];
+
+	snprintf(text, sizeof text, _("Charge the late fees of every house up "
+	    "to today? Each open bill more than %d days past due gets a bill "
+	    "line of its own (滞纳金) at %d per 10,000 a day; what was "
+	    "charged before is not charged again."), cfg->fee_late_grace_days,
+	    cfg->fee_late_rate);
+	dialog_confirm(s->app, TAG_LATE, _("Late fees"), text);
+	return UI_REDRAW;
+}
+
+static int
+charge_late(struct screen *s)
+{
+	struct late_run run;
+	char amt[MONEY_BUFSZ];
+	int rc;
+
+	if ((rc = svc_late_fees(app_session(s->app), 0, &run)) != 0)
+		return app_fail(s->app, rc);
+	money_format(amt, sizeof amt, run.total_fen);
+	app_info(s->app, _("Late fees charged: %lld bill lines, %s yuan"),
+	    (long long)run.bills, amt);
+	return UI_RELOAD | UI_REDRAW;
+}
+
 static int
 billrun_result(struct screen *s, int tag, const struct screen_answer *a)
 {
@@ -431,6 +463,8 @@ billrun_result(struct screen *s, int tag, const struct screen_answer *a)
 		return a->ok ? start_run(s) : UI_REDRAW;
 	if (tag == TAG_RUN)
 		return run_done(s, a);
+	if (tag == TAG_LATE && a->ok)
+		return charge_late(s);
 	return UI_REDRAW;
 }
 
@@ -439,7 +473,16 @@ billrun_action(struct screen *s, int act)
 {
 	if (act == BR_RUN)
 		return ask_run(s);
+	if (act == BR_LATE)
+		return app_config(s->app)->fee_late ? ask_late(s) : UI_HANDLED;
 	return UI_RELOAD | UI_REDRAW;
+}
+
+/* The late-fee key shows only where late fees are on ([fees] late_fee). */
+static int
+billrun_key_ok(struct screen *s, int act)
+{
+	return act != BR_LATE || app_config(s->app)->fee_late;
 }
 
 static int
@@ -468,6 +511,7 @@ static const struct keybind billrun_keys[] = {
 	{ K_ENTER, BR_RUN, N_("Make the bills"), 0 },
 	{ K_F(2), BR_RUN, NULL, 0 },
 	{ K_F(5), BR_REFRESH, N_("Refresh"), 0 },
+	{ K_F(7), BR_LATE, N_("Late fees"), 0 },
 	{ 0, 0, NULL, 0 },
 };
 
@@ -482,7 +526,8 @@ const struct screen_ops scr_billrun_ops = {
 	    "nothing is stored. Bills already there are left alone, so "
 	    "running a month again makes nothing twice. Metered items need "
 	    "the month's readings first (Meter readings). A house's credit "
-	    "is applied to its new bills."),
+	    "is applied to its new bills. Where late fees are on, F7 charges "
+	    "those of every house up to today."),
 	.keys = billrun_keys,
 	.open = billrun_open,
 	.load = billrun_load,
@@ -490,5 +535,6 @@ const struct screen_ops scr_billrun_ops = {
 	.action = billrun_action,
 	.input = billrun_input,
 	.result = billrun_result,
+	.key_ok = billrun_key_ok,
 	.close = billrun_close,
 };
