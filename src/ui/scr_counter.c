@@ -151,6 +151,25 @@ overdue(const struct cnt *k, const struct bill *b)
 	return b->due[0] != '\0' && strcmp(b->due, k->today) < 0;
 }
 
+/* The item of bill b: a late fee names the item it is late on, when that
+ * bill is open too (滞纳金（水费）). */
+static const char *
+item_cell(struct cnt *k, const struct bill *b)
+{
+	int i;
+
+	if (b->late_of > 0)
+		for (i = 0; i < k->c.open.n; i++)
+			if (k->c.open.v[i].id == b->late_of) {
+				snprintf(k->cell, sizeof k->cell, _("%s (%s)"),
+				    b->item_name != NULL ? b->item_name : "",
+				    k->c.open.v[i].item_name != NULL ?
+				    k->c.open.v[i].item_name : "");
+				return k->cell;
+			}
+	return b->item_name != NULL ? b->item_name : "";
+}
+
 static const char *
 bill_cell(void *ctx, int row, int col)
 {
@@ -164,7 +183,7 @@ bill_cell(void *ctx, int row, int col)
 	case BC_PERIOD:
 		return b->period;
 	case BC_ITEM:
-		return b->item_name != NULL ? b->item_name : "";
+		return item_cell(k, b);
 	case BC_AMOUNT:
 		return money_cell(k, b->amount_fen);
 	case BC_PAID:

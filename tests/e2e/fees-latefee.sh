@@ -31,7 +31,7 @@ wait_for "已计收滞纳金" || finish
 expect_no_text "F7 滞纳金"
 expect_text "已选 24/24 笔：1,311.21"
 keys End
-wait_for "滞纳金  " || finish
+wait_for "滞纳金（水费）" || finish
 expect_screen fees-latefee-charged
 # the director charges every other house's from the bills screen; what
 # the counter charged is not charged again
