@@ -30,6 +30,7 @@
 #include "ui/scr_moveout.h"
 #include "ui/scr_occform.h"
 #include "ui/scr_ownerform.h"
+#include "ui/scr_reqdetail.h"
 #include "ui/scr_reqform.h"
 #include "ui/scr_transfer.h"
 #include "ui/scr_visits.h"
@@ -155,7 +156,8 @@ house_load(struct screen *s)
 	}
 	if ((rc = load_requests(s)) != 0)
 		return rc;
-	h->nitems = housedoc_items(&h->d, &h->items);
+	h->nitems = housedoc_items(&h->d, h->has_reqs ? &h->reqs : NULL,
+	    &h->items);
 	snprintf(h->title, sizeof h->title, _("House %s"), h->d.house.code);
 	s->title = h->title;
 	if ((k = housesel_find(&h->d, h->items, h->nitems, kind, rid)) >= 0)
@@ -305,6 +307,11 @@ open_item(struct screen *s)
 		return UI_HANDLED;
 	if (it->kind == HD_VISIT) {
 		scr_visits_show(s->app, &h->d.visits.v[it->i]);
+		return UI_REDRAW;
+	}
+	if (it->kind == HD_REQUEST) {
+		app_push(s->app, &scr_reqdetail_ops, &h->reqs.v[it->i].id,
+		    TAG_CHANGED);
 		return UI_REDRAW;
 	}
 	if (!h->editor)
@@ -605,7 +612,8 @@ const struct screen_ops scr_house_ops = {
 	.title = N_("House"),
 	.help = N_("Everything about one house: its facts, the owners and "
 	    "occupants, the visits, who owned or lived in it before, and its "
-	    "bills and payments. Up and Down select a person or a visit; "
+	    "bills and payments. Up and Down select a person, a visit or a "
+	    "service request; "
 	    "Enter opens it. Numbers are "
 	    "masked: Show number (F7 or v) shows the selected person's ID or "
 	    "phone in full, and the audit log records who looked. New (F2) "
@@ -630,7 +638,8 @@ static const struct screen_ops house_view_ops = {
 	.title = N_("House"),
 	.help = N_("Everything about one house: its facts, the owners and "
 	    "occupants, the visits, who owned or lived in it before, and its "
-	    "bills and payments. Up and Down select a person or a visit; "
+	    "bills and payments. Up and Down select a person, a visit or a "
+	    "service request; "
 	    "Enter shows it whole. ID "
 	    "and phone numbers are masked for your role. c (Pay) opens the "
 	    "counter on this house, for the cashier."),

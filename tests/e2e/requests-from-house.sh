@@ -35,6 +35,14 @@ expect_screen requests-house-form
 keys C-s
 wait_for "已登记工单 TS20260101-0001。" || finish
 wait_for "房屋 12-1-702" || finish
+# the house lists it last, and Enter on it opens the request
+keys $(i=0; while [ $i -lt 40 ]; do printf 'Down '; i=$((i + 1)); done)
+keys Enter
+wait_for "厨房水管漏水" || finish
+expect_text "首问责任人"
+expect_screen requests-house-detail
+keys Escape
+wait_for "房屋 12-1-702" || finish
 keys Escape
 wait_for "共找到 1 户" || finish
 keys Escape

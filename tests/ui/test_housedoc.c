@@ -93,7 +93,7 @@ test_items(void **state)
 
 	(void)state;
 	setup(&f);
-	n = housedoc_items(&f.d, &it);
+	n = housedoc_items(&f.d, NULL, &it);
 	assert_int_equal(n, 5);
 	assert_int_equal(it[0].kind, HD_OWNER);
 	assert_int_equal(it[1].kind, HD_OWNER);
@@ -103,7 +103,7 @@ test_items(void **state)
 	assert_int_equal(it[4].kind, HD_PAST_OWNER);
 	free(it);
 	memset(&f.d, 0, sizeof f.d);
-	assert_int_equal(housedoc_items(&f.d, &it), 0);
+	assert_int_equal(housedoc_items(&f.d, NULL, &it), 0);
 	assert_null(it);
 }
 
@@ -119,7 +119,7 @@ test_masked(void **state)
 
 	(void)state;
 	setup(&f);
-	n = housedoc_items(&f.d, &it);
+	n = housedoc_items(&f.d, NULL, &it);
 	for (w = 0; w < 3; w++) {
 		housedoc_build(&doc, &f.d, it, n, NULL, 0, widths[w], 1, NULL,
 		    NULL);
@@ -150,7 +150,7 @@ test_revealed(void **state)
 
 	(void)state;
 	setup(&f);
-	n = housedoc_items(&f.d, &it);
+	n = housedoc_items(&f.d, NULL, &it);
 	housedoc_build(&doc, &f.d, it, n, &r, 1, 80, 1, NULL, NULL);
 	assert_true(has(&doc, "13812345678"));
 	assert_false(has(&doc, "110101199003074514"));
@@ -200,7 +200,7 @@ test_layout(void **state)
 
 	(void)state;
 	setup(&f);
-	n = housedoc_items(&f.d, &it);
+	n = housedoc_items(&f.d, NULL, &it);
 	for (w = 40; w <= 200; w += 40) {
 		housedoc_build(&doc, &f.d, it, n, NULL, 0, w, 1, NULL, NULL);
 		for (i = 0; i < doc.n; i++)
@@ -290,7 +290,7 @@ test_hostile(void **state)
 	f.occ[0].name = "\xff\xfe王\x01五";
 	f.visits[0].content = "\x1b[31m红字\r\n\t第二行";
 	f.d.house.notes = "\xc3";
-	n = housedoc_items(&f.d, &it);
+	n = housedoc_items(&f.d, NULL, &it);
 	housedoc_build(&doc, &f.d, it, n, NULL, 0, 10, 1, NULL, NULL);
 	for (i = 0; i < doc.n; i++) {
 		assert_true(text_width(doc.lines[i].text) <= 40);
@@ -313,7 +313,7 @@ test_selection(void **state)
 
 	(void)state;
 	setup(&f);
-	n = housedoc_items(&f.d, &it);
+	n = housedoc_items(&f.d, NULL, &it);
 	assert_string_equal(housesel_owner(&f.d, &it[0])->name, "张秀英");
 	assert_null(housesel_occupant(&f.d, &it[0]));
 	assert_string_equal(housesel_occupant(&f.d, &it[2])->name, "王五");
@@ -351,7 +351,7 @@ test_card(void **state)
 
 	(void)state;
 	setup(&f);
-	housedoc_items(&f.d, &it);
+	housedoc_items(&f.d, NULL, &it);
 	housesel_card(&sb, &f.d, &it[0], NULL, 0);
 	assert_non_null(strstr(sb.buf, "张秀英"));
 	assert_non_null(strstr(sb.buf, "138****5678"));
@@ -380,7 +380,7 @@ test_scroll(void **state)
 
 	(void)state;
 	setup(&f);
-	n = housedoc_items(&f.d, &it);
+	n = housedoc_items(&f.d, NULL, &it);
 	housedoc_build(&doc, &f.d, it, n, NULL, 0, 80, 1, NULL, NULL);
 	/* follow: the last item comes into view, with its heading */
 	top = 0;
@@ -461,7 +461,7 @@ test_fees(void **state)
 	(void)state;
 	setup(&f);
 	setup_fees(&x);
-	n = housedoc_items(&f.d, &it);
+	n = housedoc_items(&f.d, NULL, &it);
 	for (w = 40; w <= 200; w += 40) {
 		housedoc_build(&doc, &f.d, it, n, NULL, 0, w, 1, &x.f, NULL);
 		for (i = 0; i < doc.n; i++) {
@@ -606,11 +606,55 @@ test_requests(void **state)
 	housedoc_release(&doc);
 }
 
+/* The requests are items after the house's own, each on its line. */
+static void
+test_request_items(void **state)
+{
+	struct fixture f;
+	struct request_row rows[2];
+	struct request_list l;
+	struct hd_item *it;
+	struct hd_doc doc;
+	int n, base, k, line;
+
+	(void)state;
+	setup(&f);
+	memset(rows, 0, sizeof rows);
+	snprintf(rows[0].no, sizeof rows[0].no, "TS20261128-0012");
+	rows[0].summary = "厨房漏水";
+	snprintf(rows[1].no, sizeof rows[1].no, "TS20260301-0001");
+	rows[1].summary = "楼道噪音";
+	rows[1].state = REQ_CLOSED;
+	l.v = rows;
+	l.n = 2;
+	l.total = 2;
+	base = housedoc_items(&f.d, NULL, &it);
+	free(it);
+	n = housedoc_items(&f.d, &l, &it);
+	assert_int_equal(n, base + 2);
+	for (k = 0; k < 2; k++) {
+		assert_int_equal(it[base + k].kind, HD_REQUEST);
+		assert_int_equal(it[base + k].i, k);
+	}
+	housedoc_build(&doc, &f.d, it, n, NULL, 0, 80, 1, NULL, &l);
+	for (k = 0; k < 2; k++) {
+		line = housedoc_line_of(&doc, base + k);
+		assert_true(line >= 0);
+		assert_non_null(strstr(doc.lines[line].text, rows[k].no));
+	}
+	/* the closed one is selectable too, still dimmed */
+	assert_int_equal(doc.lines[housedoc_line_of(&doc, base + 1)].style,
+	    HD_DIM);
+	housedoc_release(&doc);
+	free(it);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_requests),
+		cmocka_unit_test(test_request_items),
 		cmocka_unit_test(test_items),
 		cmocka_unit_test(test_fees),
 		cmocka_unit_test(test_fees_many),

@@ -25,6 +25,7 @@ enum hd_kind {
 	HD_VISIT,         /* d->visits.v[i] */
 	HD_PAST_OWNER,    /* d->past_owners.v[i] */
 	HD_PAST_OCCUPANT, /* d->past_occupants.v[i] */
+	HD_REQUEST,       /* reqs->v[i]: a service request of the house */
 };
 
 /* One selectable thing of the detail, in the order it is laid out. */
@@ -65,10 +66,12 @@ struct hd_doc {
 
 /*
  * The selectable items of d, in layout order: owners, occupants, visits,
- * past owners, former occupants.  OUT: *items (xmalloc'd, caller frees;
- * NULL when none).  Returns the number of items.
+ * past owners, former occupants, then the requests of reqs (may be NULL).
+ * OUT: *items (xmalloc'd, caller frees; NULL when none).  Returns the
+ * number of items.
  */
-int housedoc_items(const struct house_detail *d, struct hd_item **items);
+int housedoc_items(const struct house_detail *d,
+    const struct request_list *reqs, struct hd_item **items);
 
 /* Most bills and payments the fees section lists (every open bill is
  * listed, whatever the count). */

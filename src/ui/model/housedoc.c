@@ -42,10 +42,12 @@ add_items(struct hd_item *v, int *n, enum hd_kind k, int count)
 }
 
 int
-housedoc_items(const struct house_detail *d, struct hd_item **items)
+housedoc_items(const struct house_detail *d,
+    const struct request_list *reqs, struct hd_item **items)
 {
+	int nreq = reqs != NULL ? reqs->n : 0;
 	int total = d->owners.n + d->occupants.n + d->visits.n +
-	    d->past_owners.n + d->past_occupants.n, n = 0;
+	    d->past_owners.n + d->past_occupants.n + nreq, n = 0;
 
 	*items = NULL;
 	if (total == 0)
@@ -56,6 +58,7 @@ housedoc_items(const struct house_detail *d, struct hd_item **items)
 	add_items(*items, &n, HD_VISIT, d->visits.n);
 	add_items(*items, &n, HD_PAST_OWNER, d->past_owners.n);
 	add_items(*items, &n, HD_PAST_OCCUPANT, d->past_occupants.n);
+	add_items(*items, &n, HD_REQUEST, nreq);
 	return n;
 }
 
@@ -554,7 +557,8 @@ label_width(enum request_set set)
 /* One request: its number (which holds the day), state, type and what
  * it is about; a closed one dimmed. */
 static void
-request_line(struct hd_doc *doc, const struct request_row *r, int width)
+request_line(struct hd_doc *doc, const struct request_row *r, int item,
+    int width)
 {
 	struct strbuf sb = STRBUF_INIT;
 	char buf[HD_LINE_MAX];
@@ -568,15 +572,27 @@ request_line(struct hd_doc *doc, const struct request_row *r, int width)
 	snprintf(buf, sizeof buf, "%s", r->summary != NULL ? r->summary : "");
 	flatten(buf);
 	strbuf_adds(&sb, buf);
-	add_line(doc, sb.buf, r->state == REQ_CLOSED ? HD_DIM : HD_TEXT, -1,
+	add_line(doc, sb.buf, r->state == REQ_CLOSED ? HD_DIM : HD_TEXT, item,
 	    width);
 	strbuf_release(&sb);
+}
+
+/* The item of request i among items (-1: not selectable). */
+static int
+request_item(const struct hd_item *items, int nitems, int i)
+{
+	int k;
+
+	for (k = 0; k < nitems; k++)
+		if (items[k].kind == HD_REQUEST && items[k].i == i)
+			return k;
+	return -1;
 }
 
 /* The house's service requests, newest first, with how many there are. */
 static void
 request_section(struct hd_doc *doc, const struct request_list *reqs,
-    int width)
+    const struct hd_item *items, int nitems, int width)
 {
 	char buf[256];
 	int i;
@@ -586,7 +602,8 @@ request_section(struct hd_doc *doc, const struct request_list *reqs,
 		add_line(doc, _(" No service requests about this house."),
 		    HD_DIM, -1, width);
 	for (i = 0; i < reqs->n; i++)
-		request_line(doc, &reqs->v[i], width);
+		request_line(doc, &reqs->v[i], request_item(items, nitems, i),
+		    width);
 	if (reqs->total > reqs->n) {
 		snprintf(buf, sizeof buf, _(" The newest %d of %lld are shown; "
 		    "the requests module finds them all by house number."),
@@ -599,7 +616,8 @@ request_section(struct hd_doc *doc, const struct request_list *reqs,
  * sections that later modules fill, each saying so. */
 static void
 later_sections(struct hd_doc *doc, const struct request_list *reqs,
-    const struct house_fees *fees, int width)
+    const struct hd_item *items, int nitems, const struct house_fees *fees,
+    int width)
 {
 	static const char *const later[][2] = {
 		{ N_("Decoration"), N_("Decoration applications, permits and "
@@ -611,7 +629,7 @@ later_sections(struct hd_doc *doc, const struct request_list *reqs,
 	size_t i;
 
 	if (reqs != NULL)
-		request_section(doc, reqs, width);
+		request_section(doc, reqs, items, nitems, width);
 	if (fees != NULL)
 		fee_section(doc, fees, width);
 	for (i = 0; i < sizeof later / sizeof later[0]; i++) {
@@ -667,6 +685,8 @@ item_lines(struct hd_doc *doc, const struct house_detail *d,
 		occupant_lines(doc, &d->past_occupants.v[it->i], k, rev, nrev,
 		    width);
 		break;
+	case HD_REQUEST: /* laid out in its own section, later */
+		break;
 	}
 }
 
@@ -700,7 +720,7 @@ housedoc_build(struct hd_doc *doc, const struct house_detail *d,
 			add_line(doc, buf, HD_DIM, -1, width);
 		}
 	}
-	later_sections(doc, reqs, fees, width);
+	later_sections(doc, reqs, items, nitems, fees, width);
 }
 
 int
