@@ -30,6 +30,18 @@ int db_bind_i64(sqlite3_stmt *st, const char *name, int64_t v);
 int db_bind_null(sqlite3_stmt *st, const char *name);
 int db_bind_blob(sqlite3_stmt *st, const char *name, const void *p, int n);
 
+/*
+ * db_stmt() with :name bound to v, the shape of most reads (a row or the
+ * rows of one id).  Returns NULL with the error set (ERR_DB), the statement
+ * reset, when it cannot be prepared or bound.
+ */
+sqlite3_stmt *db_stmt_i64(struct db *db, const char *sql, const char *name,
+    int64_t v);
+
+/* The same with two integers bound. */
+sqlite3_stmt *db_stmt_i64x2(struct db *db, const char *sql, const char *n1,
+    int64_t v1, const char *n2, int64_t v2);
+
 /* Reset a cached statement and clear its bindings; safe on NULL. */
 void db_done(sqlite3_stmt *st);
 

@@ -283,6 +283,31 @@ db_bind_i64(sqlite3_stmt *st, const char *name, int64_t v)
 	return bind_rc(st, sqlite3_bind_int64(st, param_index(st, name), v));
 }
 
+sqlite3_stmt *
+db_stmt_i64(struct db *db, const char *sql, const char *name, int64_t v)
+{
+	sqlite3_stmt *st = db_stmt(db, sql);
+
+	if (st != NULL && db_bind_i64(st, name, v) != 0) {
+		db_done(st);
+		return NULL;
+	}
+	return st;
+}
+
+sqlite3_stmt *
+db_stmt_i64x2(struct db *db, const char *sql, const char *n1, int64_t v1,
+    const char *n2, int64_t v2)
+{
+	sqlite3_stmt *st = db_stmt_i64(db, sql, n1, v1);
+
+	if (st != NULL && db_bind_i64(st, n2, v2) != 0) {
+		db_done(st);
+		return NULL;
+	}
+	return st;
+}
+
 int
 db_bind_null(sqlite3_stmt *st, const char *name)
 {

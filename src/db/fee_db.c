@@ -348,15 +348,10 @@ item_one(struct db *db, sqlite3_stmt *st, struct fee_item *out)
 int
 fee_db_item_get(struct db *db, int64_t id, struct fee_item *out)
 {
-	sqlite3_stmt *st = db_stmt(db, sql[FEE_SQL_ITEM_GET]);
-	int rc;
+	sqlite3_stmt *st = db_stmt_i64(db, sql[FEE_SQL_ITEM_GET], ":id", id);
 
 	if (st == NULL)
 		return ERR_DB;
-	if ((rc = db_bind_i64(st, ":id", id)) != 0) {
-		db_done(st);
-		return rc;
-	}
 	return item_one(db, st, out);
 }
 
@@ -773,17 +768,13 @@ out:
 int
 fee_db_bills_open(struct db *db, int64_t house_id, struct bill_vec *out)
 {
-	sqlite3_stmt *st = db_stmt(db, sql[FEE_SQL_BILLS_OPEN]);
-	int rc;
+	sqlite3_stmt *st = db_stmt_i64(db, sql[FEE_SQL_BILLS_OPEN],
+	    ":house", house_id);
 
 	out->v = NULL;
 	out->n = 0;
 	if (st == NULL)
 		return ERR_DB;
-	if ((rc = db_bind_i64(st, ":house", house_id)) != 0) {
-		db_done(st);
-		return rc;
-	}
 	return bill_rows(db, st, out);
 }
 
@@ -791,18 +782,13 @@ int
 fee_db_bills_of_house(struct db *db, int64_t house_id, int limit,
     struct bill_vec *out)
 {
-	sqlite3_stmt *st = db_stmt(db, sql[FEE_SQL_BILLS_HOUSE]);
-	int rc;
+	sqlite3_stmt *st = db_stmt_i64x2(db, sql[FEE_SQL_BILLS_HOUSE],
+	    ":house", house_id, ":limit", limit > 0 ? limit : -1);
 
 	out->v = NULL;
 	out->n = 0;
 	if (st == NULL)
 		return ERR_DB;
-	if ((rc = db_bind_i64(st, ":house", house_id)) != 0 ||
-	    (rc = db_bind_i64(st, ":limit", limit > 0 ? limit : -1)) != 0) {
-		db_done(st);
-		return rc;
-	}
 	return bill_rows(db, st, out);
 }
 
@@ -810,16 +796,12 @@ fee_db_bills_of_house(struct db *db, int64_t house_id, int limit,
 static int
 bill_move(struct db *db, const char *which, int64_t id, int64_t amount_fen)
 {
-	sqlite3_stmt *st = db_stmt(db, which);
+	sqlite3_stmt *st = db_stmt_i64x2(db, which, ":id", id,
+	    ":amount", amount_fen);
 	int rc;
 
 	if (st == NULL)
 		return ERR_DB;
-	if ((rc = db_bind_i64(st, ":id", id)) != 0 ||
-	    (rc = db_bind_i64(st, ":amount", amount_fen)) != 0) {
-		db_done(st);
-		return rc;
-	}
 	if ((rc = db_step_done(db, st)) != 0)
 		return rc;
 	return db_changes(db) == 1 ? 0 : ERR_CONFLICT;

@@ -138,15 +138,10 @@ house_get_one(struct db *db, sqlite3_stmt *st, struct house *out)
 int
 house_db_get(struct db *db, int64_t id, struct house *out)
 {
-	sqlite3_stmt *st = db_stmt(db, sql[HOUSE_SQL_GET]);
-	int rc;
+	sqlite3_stmt *st = db_stmt_i64(db, sql[HOUSE_SQL_GET], ":id", id);
 
 	if (st == NULL)
 		return ERR_DB;
-	if ((rc = db_bind_i64(st, ":id", id)) != 0) {
-		db_done(st);
-		return rc;
-	}
 	return house_get_one(db, st, out);
 }
 
@@ -209,15 +204,11 @@ house_db_insert(struct db *db, const struct house *h, int64_t now,
 static int
 house_why_unchanged(struct db *db, int64_t id)
 {
-	sqlite3_stmt *st = db_stmt(db, sql[HOUSE_SQL_EXISTS]);
+	sqlite3_stmt *st = db_stmt_i64(db, sql[HOUSE_SQL_EXISTS], ":id", id);
 	int rc;
 
 	if (st == NULL)
 		return ERR_DB;
-	if ((rc = db_bind_i64(st, ":id", id)) != 0) {
-		db_done(st);
-		return rc;
-	}
 	switch (sqlite3_step(st)) {
 	case SQLITE_ROW:
 		rc = ERR_STATE;

@@ -391,15 +391,10 @@ out:
 int
 payment_db_get(struct db *db, int64_t id, struct payment *out)
 {
-	sqlite3_stmt *st = db_stmt(db, sql[PAY_SQL_GET]);
-	int rc;
+	sqlite3_stmt *st = db_stmt_i64(db, sql[PAY_SQL_GET], ":id", id);
 
 	if (st == NULL)
 		return ERR_DB;
-	if ((rc = db_bind_i64(st, ":id", id)) != 0) {
-		db_done(st);
-		return rc;
-	}
 	return payment_one(db, st, out);
 }
 
@@ -407,16 +402,11 @@ int
 payment_db_get_by_no(struct db *db, int year, int64_t seq,
     struct payment *out)
 {
-	sqlite3_stmt *st = db_stmt(db, sql[PAY_SQL_GET_NO]);
-	int rc;
+	sqlite3_stmt *st = db_stmt_i64x2(db, sql[PAY_SQL_GET_NO], ":year", year,
+	    ":seq", seq);
 
 	if (st == NULL)
 		return ERR_DB;
-	if ((rc = db_bind_i64(st, ":year", year)) != 0 ||
-	    (rc = db_bind_i64(st, ":seq", seq)) != 0) {
-		db_done(st);
-		return rc;
-	}
 	return payment_one(db, st, out);
 }
 
@@ -424,18 +414,13 @@ int
 payment_db_of_house(struct db *db, int64_t house_id, int limit,
     struct payment_vec *out)
 {
-	sqlite3_stmt *st = db_stmt(db, sql[PAY_SQL_OF_HOUSE]);
-	int rc;
+	sqlite3_stmt *st = db_stmt_i64x2(db, sql[PAY_SQL_OF_HOUSE],
+	    ":house", house_id, ":limit", limit > 0 ? limit : -1);
 
 	out->v = NULL;
 	out->n = 0;
 	if (st == NULL)
 		return ERR_DB;
-	if ((rc = db_bind_i64(st, ":house", house_id)) != 0 ||
-	    (rc = db_bind_i64(st, ":limit", limit > 0 ? limit : -1)) != 0) {
-		db_done(st);
-		return rc;
-	}
 	return payment_rows(db, st, out);
 }
 
@@ -443,33 +428,24 @@ int
 payment_db_newer(struct db *db, int64_t house_id, int64_t after_id,
     struct payment_vec *out)
 {
-	sqlite3_stmt *st = db_stmt(db, sql[PAY_SQL_NEWER]);
-	int rc;
+	sqlite3_stmt *st = db_stmt_i64x2(db, sql[PAY_SQL_NEWER],
+	    ":house", house_id, ":after", after_id);
 
 	out->v = NULL;
 	out->n = 0;
 	if (st == NULL)
 		return ERR_DB;
-	if ((rc = db_bind_i64(st, ":house", house_id)) != 0 ||
-	    (rc = db_bind_i64(st, ":after", after_id)) != 0) {
-		db_done(st);
-		return rc;
-	}
 	return payment_rows(db, st, out);
 }
 
 int
 payment_db_newest(struct db *db, int64_t house_id, int64_t *id)
 {
-	sqlite3_stmt *st = db_stmt(db, sql[PAY_SQL_NEWEST]);
-	int rc;
+	sqlite3_stmt *st = db_stmt_i64(db, sql[PAY_SQL_NEWEST],
+	    ":house", house_id);
 
 	if (st == NULL)
 		return ERR_DB;
-	if ((rc = db_bind_i64(st, ":house", house_id)) != 0) {
-		db_done(st);
-		return rc;
-	}
 	return one_row(db, st, id, 1);
 }
 
@@ -477,15 +453,11 @@ int
 payment_db_last_for_bill(struct db *db, int64_t bill_id,
     struct payment *out)
 {
-	sqlite3_stmt *st = db_stmt(db, sql[PAY_SQL_LAST_FOR_BILL]);
-	int rc;
+	sqlite3_stmt *st = db_stmt_i64(db, sql[PAY_SQL_LAST_FOR_BILL],
+	    ":bill", bill_id);
 
 	if (st == NULL)
 		return ERR_DB;
-	if ((rc = db_bind_i64(st, ":bill", bill_id)) != 0) {
-		db_done(st);
-		return rc;
-	}
 	return payment_one(db, st, out);
 }
 
@@ -585,15 +557,11 @@ static const char *const credit_kinds[] = {"deposit", "apply", "void"};
 int
 payment_db_credit(struct db *db, int64_t house_id, int64_t *fen)
 {
-	sqlite3_stmt *st = db_stmt(db, sql[PAY_SQL_CREDIT]);
-	int rc;
+	sqlite3_stmt *st = db_stmt_i64(db, sql[PAY_SQL_CREDIT],
+	    ":house", house_id);
 
 	if (st == NULL)
 		return ERR_DB;
-	if ((rc = db_bind_i64(st, ":house", house_id)) != 0) {
-		db_done(st);
-		return rc;
-	}
 	return one_row(db, st, fen, 1);
 }
 
@@ -625,15 +593,11 @@ int
 payment_db_credit_of_payment(struct db *db, int64_t payment_id,
     int64_t *fen)
 {
-	sqlite3_stmt *st = db_stmt(db, sql[PAY_SQL_CREDIT_OF]);
-	int rc;
+	sqlite3_stmt *st = db_stmt_i64(db, sql[PAY_SQL_CREDIT_OF],
+	    ":payment", payment_id);
 
 	if (st == NULL)
 		return ERR_DB;
-	if ((rc = db_bind_i64(st, ":payment", payment_id)) != 0) {
-		db_done(st);
-		return rc;
-	}
 	return one_row(db, st, fen, 1);
 }
 
@@ -967,31 +931,22 @@ payment_db_close_get(struct db *db, int64_t cashier_id, const char *day,
 int
 payment_db_close_by_id(struct db *db, int64_t id, struct day_close *out)
 {
-	sqlite3_stmt *st = db_stmt(db, sql[PAY_SQL_CLOSE_ID]);
-	int rc;
+	sqlite3_stmt *st = db_stmt_i64(db, sql[PAY_SQL_CLOSE_ID], ":id", id);
 
 	if (st == NULL)
 		return ERR_DB;
-	if ((rc = db_bind_i64(st, ":id", id)) != 0) {
-		db_done(st);
-		return rc;
-	}
 	return close_one(db, st, out);
 }
 
 int
 payment_db_close_review(struct db *db, int64_t id, int64_t user_id)
 {
-	sqlite3_stmt *st = db_stmt(db, sql[PAY_SQL_CLOSE_REVIEW]);
+	sqlite3_stmt *st = db_stmt_i64x2(db, sql[PAY_SQL_CLOSE_REVIEW],
+	    ":user", user_id, ":id", id);
 	int rc;
 
 	if (st == NULL)
 		return ERR_DB;
-	if ((rc = db_bind_i64(st, ":user", user_id)) != 0 ||
-	    (rc = db_bind_i64(st, ":id", id)) != 0) {
-		db_done(st);
-		return rc;
-	}
 	if ((rc = db_step_done(db, st)) != 0)
 		return rc;
 	return db_changes(db) == 1 ? 0 : ERR_STATE;
@@ -1162,15 +1117,11 @@ out:
 int
 payment_db_print_count(struct db *db, int64_t payment_id, int64_t *n)
 {
-	sqlite3_stmt *st = db_stmt(db, sql[PAY_SQL_PRINTS]);
-	int rc;
+	sqlite3_stmt *st = db_stmt_i64(db, sql[PAY_SQL_PRINTS],
+	    ":payment", payment_id);
 
 	if (st == NULL)
 		return ERR_DB;
-	if ((rc = db_bind_i64(st, ":payment", payment_id)) != 0) {
-		db_done(st);
-		return rc;
-	}
 	return one_row(db, st, n, 1);
 }
 

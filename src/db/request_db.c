@@ -589,15 +589,10 @@ req_get_one(struct db *db, sqlite3_stmt *st, struct service_request *out)
 int
 request_db_get(struct db *db, int64_t id, struct service_request *out)
 {
-	sqlite3_stmt *st = db_stmt(db, sql[REQ_SQL_GET]);
-	int rc;
+	sqlite3_stmt *st = db_stmt_i64(db, sql[REQ_SQL_GET], ":id", id);
 
 	if (st == NULL)
 		return ERR_DB;
-	if ((rc = db_bind_i64(st, ":id", id)) != 0) {
-		db_done(st);
-		return rc;
-	}
 	return req_get_one(db, st, out);
 }
 

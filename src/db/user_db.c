@@ -169,16 +169,11 @@ user_db_fail(struct db *db, int64_t id, int max_failed, int64_t lock_until,
 int
 user_db_clear_fail(struct db *db, int64_t id, int64_t now)
 {
-	sqlite3_stmt *st = db_stmt(db, sql[USER_SQL_CLEAR]);
-	int rc;
+	sqlite3_stmt *st = db_stmt_i64x2(db, sql[USER_SQL_CLEAR], ":id", id,
+	    ":now", now);
 
 	if (st == NULL)
 		return ERR_DB;
-	if ((rc = db_bind_i64(st, ":id", id)) != 0 ||
-	    (rc = db_bind_i64(st, ":now", now)) != 0) {
-		db_done(st);
-		return rc;
-	}
 	return update_one(db, st);
 }
 

@@ -202,18 +202,13 @@ int
 visit_db_of_house(struct db *db, int64_t house_id, int max,
     struct visit_vec *out)
 {
-	sqlite3_stmt *st = db_stmt(db, sql[VISIT_SQL_HOUSE]);
-	int rc;
+	sqlite3_stmt *st = db_stmt_i64x2(db, sql[VISIT_SQL_HOUSE],
+	    ":house", house_id, ":max", max > 0 ? max : -1);
 
 	out->v = NULL;
 	out->n = 0;
 	if (st == NULL)
 		return ERR_DB;
-	if ((rc = db_bind_i64(st, ":house", house_id)) != 0 ||
-	    (rc = db_bind_i64(st, ":max", max > 0 ? max : -1)) != 0) {
-		db_done(st);
-		return rc;
-	}
 	return visit_collect(db, st, out);
 }
 
