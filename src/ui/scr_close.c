@@ -261,7 +261,7 @@ draw_live(WINDOW *w, int y, int cols, const struct closeday *cd)
 	char e[MONEY_BUFSZ], f[MONEY_BUFSZ], t[MONEY_BUFSZ], c[MONEY_BUFSZ];
 	char r[MONEY_BUFSZ], d[MONEY_BUFSZ + 2], buf[320];
 	char *why = formmodel_value(&cd->fm, F_REASON);
-	int reason = why != NULL && strspn(why, " \t") != strlen(why);
+	int reason = !text_blank(why);
 
 	free(why);
 	money_format(f, sizeof f, cm->float_fen);

@@ -13,18 +13,7 @@
 #include "core/money.h"
 #include "util/err.h"
 #include "util/i18n.h"
-
-/* 1 when s is NULL or only blanks (as the service sees "not typed"). */
-static int
-blank(const char *s)
-{
-	if (s == NULL)
-		return 1;
-	for (; *s != '\0'; s++)
-		if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n')
-			return 0;
-	return 1;
-}
+#include "util/text.h"
 
 /* Keep err_msg() prefixed with field as the message about bad. */
 static void
@@ -55,13 +44,13 @@ closemodel_update(struct closemodel *cm, const char *float_text,
 	cm->msg[0] = '\0';
 	cm->bad = CLOSEMODEL_NONE;
 	cm->float_fen = cm->counted_fen = 0;
-	cm->float_ok = blank(float_text) ||
+	cm->float_ok = text_blank(float_text) ||
 	    money_parse(float_text, &cm->float_fen) == 0;
 	if (!cm->float_ok)
 		note(cm, CLOSEMODEL_FLOAT, _("float"));
-	cm->counted_ok = !blank(counted_text) &&
+	cm->counted_ok = !text_blank(counted_text) &&
 	    money_parse(counted_text, &cm->counted_fen) == 0;
-	if (!cm->counted_ok && !blank(counted_text))
+	if (!cm->counted_ok && !text_blank(counted_text))
 		note(cm, CLOSEMODEL_COUNTED, _("cash counted"));
 	cm->expected_fen = cm->diff_fen = 0;
 	cm->expected_ok = cm->float_ok && fee_expected_cash(cm->float_fen,
@@ -96,7 +85,7 @@ closemodel_check(const struct closemodel *cm, const char *reason,
 		f = CLOSEMODEL_COUNTED;
 		rc = err_set(ERR_INVALID, "%s",
 		    _("enter the cash counted in the drawer"));
-	} else if (closemodel_needs_reason(cm) && blank(reason)) {
+	} else if (closemodel_needs_reason(cm) && text_blank(reason)) {
 		f = CLOSEMODEL_REASON;
 		money_format(k, sizeof k, cm->counted_fen);
 		money_format(e, sizeof e, cm->expected_fen);

@@ -11,6 +11,7 @@
 #include "core/money.h"
 #include "util/err.h"
 #include "util/i18n.h"
+#include "util/text.h"
 #include "util/xalloc.h"
 
 void
@@ -144,18 +145,6 @@ paymodel_method_key(struct paymodel *pm, int key)
 	return 1;
 }
 
-/* 1 when s is NULL or only blanks. */
-static int
-blank(const char *s)
-{
-	if (s == NULL)
-		return 1;
-	for (; *s != '\0'; s++)
-		if (*s != ' ' && *s != '\t')
-			return 0;
-	return 1;
-}
-
 /* Fail with the field named. */
 static int
 bad(struct payquote *q, enum pay_field f, int rc)
@@ -174,7 +163,7 @@ paymodel_quote(const struct paymodel *pm, const char *amount,
 
 	memset(q, 0, sizeof *q);
 	q->bad = PAY_F_NONE;
-	if (blank(amount))
+	if (text_blank(amount))
 		return bad(q, PAY_F_AMOUNT, err_set(ERR_INVALID,
 		    _("enter the amount taken, e.g. 350.00")));
 	if ((rc = money_parse(amount, &q->amount_fen)) != 0)
@@ -182,7 +171,7 @@ paymodel_quote(const struct paymodel *pm, const char *amount,
 	if (q->amount_fen <= 0)
 		return bad(q, PAY_F_AMOUNT, err_set(ERR_INVALID,
 		    _("the amount must be more than 0.00")));
-	if (pm->method == PAY_CASH && !blank(tendered)) {
+	if (pm->method == PAY_CASH && !text_blank(tendered)) {
 		if ((rc = money_parse(tendered, &given)) != 0) {
 			snprintf(msg, sizeof msg, "%s", err_msg());
 			return bad(q, PAY_F_TENDERED, err_set(rc, _("%s: %s"),
