@@ -83,25 +83,30 @@ struct fees {
 
 /* ---- summaries ------------------------------------------------------------ */
 
-/* "12 receipts today, 3,450.00 yuan" for the session's own day. */
+/* The session's own day, for a cashier.  0, or ERR_NOTFOUND (no
+ * cashier, or unreadable).  OUT: *v (close_view_release()). */
 static int
-day_summary(struct session *ss, char *buf, size_t bufsz)
+day_read(struct session *ss, struct close_view *v)
 {
-	struct close_view v;
+	if (!session_may(ss, PERM_FEE_CLOSE_DAY) ||
+	    svc_close_view(ss, "", 0, v) != 0)
+		return ERR_NOTFOUND;
+	return 0;
+}
+
+/* "12 receipts today, 3,450.00 yuan" of the cashier's day v. */
+static void
+day_summary(const struct close_view *v, char *buf, size_t bufsz)
+{
 	char amt[MONEY_BUFSZ];
 
-	if (!session_may(ss, PERM_FEE_CLOSE_DAY) ||
-	    svc_close_view(ss, "", 0, &v) != 0)
-		return ERR_NOTFOUND;
-	money_format(amt, sizeof amt, v.sums.total_fen);
-	if (v.closed)
+	money_format(amt, sizeof amt, v->sums.total_fen);
+	if (v->closed)
 		snprintf(buf, bufsz, _("Today is closed: %lld receipts, %s "
-		    "yuan"), (long long)v.sums.n, amt);
+		    "yuan"), (long long)v->sums.n, amt);
 	else
 		snprintf(buf, bufsz, _("%lld receipts today, %s yuan"),
-		    (long long)v.sums.n, amt);
-	close_view_release(&v);
-	return 0;
+		    (long long)v->sums.n, amt);
 }
 
 /* "2 voids waiting for approval" for the director. */
@@ -143,41 +148,39 @@ closes_summary(struct session *ss, char *buf, size_t bufsz)
 	return n > 0 ? 0 : ERR_NOTFOUND;
 }
 
-/* The close row: the cashier's own day open or closed (with the
- * difference), or the director's count of closes. */
-static int
-close_summary(struct session *ss, char *buf, size_t bufsz)
+/* The close row of the cashier's day v: open, or closed with the
+ * difference. */
+static void
+close_summary(const struct close_view *v, char *buf, size_t bufsz)
 {
-	struct close_view v;
 	char diff[MONEY_BUFSZ];
 
-	if (!session_may(ss, PERM_FEE_CLOSE_DAY))
-		return closes_summary(ss, buf, bufsz);
-	if (svc_close_view(ss, "", 0, &v) != 0)
-		return ERR_NOTFOUND;
-	money_format(diff, sizeof diff, v.close.diff_fen);
-	if (!v.closed)
+	money_format(diff, sizeof diff, v->close.diff_fen);
+	if (!v->closed)
 		snprintf(buf, bufsz, "%s", _("Today is not closed yet"));
-	else if (v.close.diff_fen == 0)
+	else if (v->close.diff_fen == 0)
 		snprintf(buf, bufsz, "%s", _("Today is closed, no difference"));
 	else
 		snprintf(buf, bufsz, _("Today is closed, difference %s yuan"),
 		    diff);
-	close_view_release(&v);
-	return 0;
 }
 
 int
 scr_fees_summary(struct app *app, char *buf, size_t bufsz)
 {
 	struct session *ss = app_session(app);
+	struct close_view v;
 
 	if (ss == NULL)
 		return ERR_NOTFOUND;
 	if (voids_summary(ss, buf, bufsz) == 0 ||
 	    closes_summary(ss, buf, bufsz) == 0)
 		return 0;
-	return day_summary(ss, buf, bufsz);
+	if (day_read(ss, &v) != 0)
+		return ERR_NOTFOUND;
+	day_summary(&v, buf, bufsz);
+	close_view_release(&v);
+	return 0;
 }
 
 /* ---- the menu ------------------------------------------------------------- */
@@ -235,22 +238,29 @@ fees_load(struct screen *s)
 {
 	struct fees *f = s->state;
 	struct session *ss = app_session(s->app);
+	struct close_view v;
 	struct fees_row *r;
-	int i, rc;
+	int i, rc, day = day_read(ss, &v) == 0; /* read once, for two rows */
 
 	for (i = 0; i < f->n; i++) {
 		r = &f->rows[i];
 		rc = ERR_NOTFOUND;
-		if (r->item == ITEM_COUNTER)
-			rc = day_summary(ss, r->summary, sizeof r->summary);
-		else if (r->item == ITEM_CLOSE)
-			rc = close_summary(ss, r->summary, sizeof r->summary);
+		if (day && r->item == ITEM_COUNTER) {
+			day_summary(&v, r->summary, sizeof r->summary);
+			rc = 0;
+		} else if (day && r->item == ITEM_CLOSE) {
+			close_summary(&v, r->summary, sizeof r->summary);
+			rc = 0;
+		} else if (r->item == ITEM_CLOSE)
+			rc = closes_summary(ss, r->summary, sizeof r->summary);
 		else if (r->item == ITEM_VOIDS)
 			rc = voids_summary(ss, r->summary, sizeof r->summary);
 		if (rc != 0)
 			snprintf(r->summary, sizeof r->summary, "%s",
 			    _(items[r->item].blurb));
 	}
+	if (day)
+		close_view_release(&v);
 	listmodel_reload(&f->list.m);
 	return 0;
 }
