@@ -46,6 +46,7 @@ struct db {
 	long nprepared;
 	int busy_ms;             /* the busy timeout db_open() was given */
 	int wal_pages;           /* frames in the WAL after the last commit */
+	long long page_size;     /* read by wal_bound() once; 0 before */
 };
 
 /*
@@ -752,17 +753,16 @@ static void
 wal_bound(struct db *db)
 {
 	sqlite3_stmt *st;
-	long long page = 4096;
 	int rc, nlog = 0, nckpt = 0;
 
-	if ((long long)db->wal_pages * 65536 < WAL_TRUNCATE_BYTES)
-		return; /* small even in the largest pages: no query needed */
-	st = db_stmt(db, "PRAGMA page_size");
-	if (st != NULL && sqlite3_step(st) == SQLITE_ROW)
-		page = sqlite3_column_int64(st, 0);
-	if (st != NULL)
-		sqlite3_reset(st);
-	if ((long long)db->wal_pages * page < WAL_TRUNCATE_BYTES)
+	if (db->page_size == 0) { /* it never changes once the file exists */
+		db->page_size = 4096;
+		if ((st = db_stmt(db, "PRAGMA page_size")) != NULL &&
+		    sqlite3_step(st) == SQLITE_ROW)
+			db->page_size = sqlite3_column_int64(st, 0);
+		db_done(st);
+	}
+	if ((long long)db->wal_pages * db->page_size < WAL_TRUNCATE_BYTES)
 		return;
 	sqlite3_busy_timeout(db->h, WAL_TRUNCATE_WAIT_MS);
 	rc = sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_TRUNCATE,
